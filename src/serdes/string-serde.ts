@@ -1,0 +1,62 @@
+// Kafka: StringSerializer, StringDeserializer, Serdes.StringSerde (UTF-8 only)
+import { SerializationError } from '../errors/serialization-error.js';
+import { describeValue } from './internal/describe-value.js';
+import type { Deserializer, Serde, Serializer } from './serde.js';
+
+// Java's UTF-8 encoder writes '?' for an unpaired surrogate where Node writes U+FFFD.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** `String.prototype.isWellFormed` (Node 20+), missing from the ES2022 lib typings. */
+interface WellFormedCheck {
+  isWellFormed(): boolean;
+}
+
+/**
+ * Writes a string as UTF-8, byte for byte like Java's `StringSerializer` (an unpaired
+ * surrogate becomes `?`, as in Java). Stateless; share one instance.
+ *
+ * @example new StringSerializer().serialize('t', 'hé') // <68 c3 a9>
+ */
+export class StringSerializer implements Serializer<string> {
+  serialize(topic: string, data: string | null): Buffer | null {
+    if (data === null) return null;
+    if (typeof data !== 'string') {
+      throw new SerializationError(
+        `Serdes.String() cannot serialize ${describeValue(data)} for topic "${topic}": expected a string` +
+          (data === undefined ? ' (use null for a tombstone)' : '; use Serdes.Json() for objects or the matching number serde'),
+      );
+    }
+    const text = (data as unknown as WellFormedCheck).isWellFormed() ? data : data.replace(LONE_SURROGATE, '?');
+    return Buffer.from(text, 'utf8');
+  }
+}
+
+/**
+ * Reads UTF-8 bytes as a string, like Java's `StringDeserializer`: malformed bytes become
+ * U+FFFD (an encoded surrogate such as `ed a0 80` gives three U+FFFD here, one in Java).
+ *
+ * @example new StringDeserializer().deserialize('t', Buffer.from('abc')) // 'abc'
+ */
+export class StringDeserializer implements Deserializer<string> {
+  deserialize(_topic: string, data: Buffer | null): string | null {
+    return data === null ? null : data.toString('utf8');
+  }
+}
+
+const SERIALIZER = new StringSerializer();
+const DESERIALIZER = new StringDeserializer();
+
+/**
+ * UTF-8 strings, byte-compatible with Java's `Serdes.String()`. Stateless.
+ *
+ * @example builder.stream('words', Consumed.with(Serdes.String(), Serdes.String()))
+ */
+export class StringSerde implements Serde<string> {
+  serializer(): StringSerializer {
+    return SERIALIZER;
+  }
+
+  deserializer(): StringDeserializer {
+    return DESERIALIZER;
+  }
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { SerializationError } from '../../src/errors/serialization-error.js';
+import { Serdes } from '../../src/serdes/index.js';
+
+describe('Serdes.String()', () => {
+  const ser = Serdes.String().serializer();
+  const de = Serdes.String().deserializer();
+
+  // Expected bytes produced by Java's StringSerializer (kafka-clients 4.1.0, Java 17).
+  it.each([
+    ['abc', '616263'],
+    ['', ''],
+    ['h\u00e9\u20ac\u{1F600}', '68c3a9e282acf09f9880'],
+  ])('writes %j as Java does (%s) and reads it back', (value, hex) => {
+    expect(ser.serialize('t', value)?.toString('hex')).toBe(hex);
+    expect(de.deserialize('t', Buffer.from(hex, 'hex'))).toBe(value);
+  });
+
+  it('writes an unpaired surrogate as "?", as Java does', () => {
+    expect(ser.serialize('t', 'a\uD800b')?.toString('hex')).toBe('613f62');
+    expect(ser.serialize('t', '\uD800\uD800\uDC00')?.toString('hex')).toBe('3ff0908080');
+    expect(ser.serialize('t', '\uDC00\uD800')?.toString('hex')).toBe('3f3f');
+    expect(ser.serialize('t', 'x\uDFFF')?.toString('hex')).toBe('783f');
+  });
+
+  it('reads malformed UTF-8 as U+FFFD, as Java does', () => {
+    expect(de.deserialize('t', Buffer.from('61ff62', 'hex'))).toBe('a\uFFFDb');
+  });
+
+  it('maps null to null both ways and empty to empty', () => {
+    expect(ser.serialize('t', null)).toBeNull();
+    expect(de.deserialize('t', null)).toBeNull();
+    expect(de.deserialize('t', Buffer.alloc(0))).toBe('');
+  });
+
+  it('rejects non-strings', () => {
+    expect(() => ser.serialize('t', 42 as unknown as string)).toThrow(SerializationError);
+    expect(() => ser.serialize('t', { a: 1 } as unknown as string)).toThrow(/Serdes\.Json\(\)/);
+    expect(() => ser.serialize('t', undefined as unknown as string)).toThrow(/use null for a tombstone/);
+  });
+});
