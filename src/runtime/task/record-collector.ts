@@ -1,0 +1,26 @@
+import type { Headers } from '../../processor/headers.js';
+
+/**
+ * Where a task's output goes: sink records and changelog records. The test driver keeps
+ * them in memory; the Kafka runtime batches them into producer sends.
+ */
+export interface RecordCollector {
+  /**
+   * Queues one record. `partition` null means: let the partitioner choose (murmur2 of the
+   * key bytes, as the Java producer).
+   */
+  send(
+    topic: string,
+    key: Buffer | null,
+    value: Buffer | null,
+    headers: Headers,
+    timestamp: number,
+    partition: number | null,
+  ): void;
+  /** Number of partitions of a topic (for `StreamPartitioner`s); throws if unknown. */
+  partitionsFor(topic: string): number;
+  /** Waits until everything sent so far is acknowledged (null when nothing is pending). */
+  flush(): Promise<void> | null;
+  /** Offset of the last acknowledged record per `topic-partition` (changelog offsets for checkpoints). */
+  readonly offsets: ReadonlyMap<string, bigint>;
+}

@@ -1,0 +1,50 @@
+// Kafka: SinkNode
+import type { Record } from '../../processor/record.js';
+import type { Serializer } from '../../serdes/serde.js';
+import type { StreamPartitioner } from '../../processor/stream-partitioner.js';
+import type { TopicNameExtractor } from '../../processor/topic-name-extractor.js';
+import { SerializationError } from '../../errors/serialization-error.js';
+import { RuntimeNode } from './runtime-node.js';
+import type { TaskRuntime } from './task-runtime.js';
+
+/** Serializes records and hands them to the task's record collector. */
+export class SinkNode extends RuntimeNode {
+  constructor(
+    name: string,
+    private readonly task: TaskRuntime,
+    /** The topic as the runtime writes it (internal topics already prefixed). */
+    private readonly topic: string | null,
+    private readonly extractor: TopicNameExtractor | null,
+    private readonly keySerializer: Serializer<unknown>,
+    private readonly valueSerializer: Serializer<unknown>,
+    private readonly partitioner: StreamPartitioner | null,
+  ) {
+    super(name);
+  }
+
+  override process(record: Record<unknown, unknown>): void {
+    const topic = this.topic ?? this.extract(record);
+    let key: Buffer | null;
+    let value: Buffer | null;
+    try {
+      key = this.keySerializer.serialize(topic, record.key, record.headers);
+      value = this.valueSerializer.serialize(topic, record.value, record.headers);
+    } catch (error) {
+      throw new SerializationError(
+        `Sink ${this.name} could not serialize a record for topic ${topic}: ${error instanceof Error ? error.message : String(error)}. ` +
+          'Give the sink (Produced.with / addSink) serdes that match the key and value types.',
+        { cause: error },
+      );
+    }
+    let partition: number | null = null;
+    if (this.partitioner !== null) {
+      partition = this.partitioner.partition(topic, record.key, record.value, this.task.collector.partitionsFor(topic)) ?? null;
+    }
+    this.task.collector.send(topic, key, value, record.headers, record.timestamp, partition);
+  }
+
+  private extract(record: Record<unknown, unknown>): string {
+    const e = this.extractor!;
+    return typeof e === 'function' ? e(record.key, record.value, this.task.currentContext) : e.extract(record.key, record.value, this.task.currentContext);
+  }
+}

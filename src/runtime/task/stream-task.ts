@@ -1,0 +1,392 @@
+// Kafka: StreamTask
+import { EMPTY_HEADERS } from '../../processor/headers.js';
+import type { Headers } from '../../processor/headers.js';
+import { PunctuationType, type Cancellable, type Punctuator } from '../../processor/punctuation-type.js';
+import type { TaskId } from '../../processor/task-id.js';
+import type { Processor } from '../../processor/processor.js';
+import { FailOnInvalidTimestamp } from '../../processor/timestamp-extractor.js';
+import type { Serde } from '../../serdes/serde.js';
+import type { StateStore } from '../../state/state-store.js';
+import type { RecordContext, RestoreCallback, StateStoreContext } from '../../state/state-store-context.js';
+import type { TaskDb } from '../../state/leveldb/task-db.js';
+import type { Topology } from '../../topology/topology.js';
+import type { SinkNodeSpec, SourceNodeSpec } from '../../topology/topology-nodes.js';
+import { StreamsError } from '../../errors/streams-error.js';
+import { TaskError } from '../../errors/task-error.js';
+import type { ResolvedStreamsConfig } from '../streams-config.js';
+import { topicPartitionKey, type ConsumedBytes } from './consumed-record.js';
+import { NodeContext } from './node-context.js';
+import { PartitionGroup } from './partition-group.js';
+import { ProcessorNode } from './processor-node.js';
+import { PunctuationQueue, type PunctuationSchedule } from './punctuation-queue.js';
+import type { RecordCollector } from './record-collector.js';
+import { RecordQueue, type StampedRecord } from './record-queue.js';
+import type { RuntimeNode } from './runtime-node.js';
+import { SinkNode } from './sink-node.js';
+import { SourceNode } from './source-node.js';
+import { TaskMetrics } from './task-metrics.js';
+import type { TaskRuntime } from './task-runtime.js';
+import { TaskStores, type TaskDbBudget } from './task-stores.js';
+
+/** What a task needs besides its topology: where output goes, where state lives, the clock. */
+export interface StreamTaskOptions {
+  readonly taskId: TaskId;
+  readonly topology: Topology;
+  /** Node names of this task's sub-topology. */
+  readonly nodeNames: readonly string[];
+  readonly config: ResolvedStreamsConfig;
+  readonly collector: RecordCollector;
+  /** Folder of this task's state (`<stateDir>/<applicationId>/<taskId>`). */
+  readonly taskDir: string;
+  readonly dbBudget: TaskDbBudget;
+  /** This task's share of the record cache. */
+  readonly cacheMaxBytes: number;
+  readonly wallClockMs: () => number;
+}
+
+const PUNCTUATION_CONTEXT = (timestamp: number): RecordContext => ({
+  timestamp,
+  headers: EMPTY_HEADERS as Headers,
+  topic: null,
+  partition: -1,
+  offset: -1n,
+});
+
+/**
+ * One task: the processors, stores and input partitions of one sub-topology for one
+ * partition number. Processes buffered records in timestamp order, synchronously; a
+ * processor returning a Promise makes the task await it before the next record.
+ * The same class runs under `TopologyTestDriver` and `KafkaStreams`.
+ */
+export class StreamTask implements TaskRuntime, StateStoreContext {
+  readonly taskId: TaskId;
+  readonly config: ResolvedStreamsConfig;
+  readonly collector: RecordCollector;
+  readonly metrics = new TaskMetrics();
+  readonly applicationId: string;
+  readonly appConfigs: Readonly<{ [key: string]: unknown }>;
+  readonly cacheMaxBytes: number;
+  readonly pending: Promise<void>[] = [];
+  currentContext: RecordContext = PUNCTUATION_CONTEXT(-1);
+  currentNode = '';
+  commitRequested = false;
+
+  readonly partitionGroup: PartitionGroup;
+  private readonly stateStores: TaskStores;
+  private readonly nodes = new Map<string, RuntimeNode>();
+  private readonly processors: ProcessorNode[] = [];
+  private readonly sourceByTopic = new Map<string, SourceNode>();
+  private readonly patternSources: { pattern: RegExp; node: SourceNode }[] = [];
+  private readonly streamTimePunctuation = new PunctuationQueue();
+  private readonly wallClockPunctuation = new PunctuationQueue();
+  private readonly options: StreamTaskOptions;
+
+  constructor(options: StreamTaskOptions) {
+    this.options = options;
+    this.taskId = options.taskId;
+    this.config = options.config;
+    this.collector = options.collector;
+    this.applicationId = options.config.applicationId;
+    this.appConfigs = options.config.raw;
+    this.cacheMaxBytes = options.cacheMaxBytes;
+    this.partitionGroup = new PartitionGroup(options.config.maxTaskIdleMs);
+    const budget = options.dbBudget;
+    this.stateStores = new TaskStores(this.applicationId, options.taskDir, budget, budget.writeBufferSize * 4);
+  }
+
+  /** The topic name the runtime uses: internal topics get the `<applicationId>-` prefix. */
+  static runtimeTopic(topology: Topology, applicationId: string, topic: string): string {
+    return topology.internalTopics.has(topic) ? `${applicationId}-${topic}` : topic;
+  }
+
+  /** Instantiates processors and stores, initialises the stores (opening LevelDB), then the processors. */
+  async initialize(): Promise<void> {
+    const { topology, nodeNames } = this.options;
+    for (const name of nodeNames) this.nodes.set(name, this.instantiate(topology, name));
+    for (const name of nodeNames) {
+      const spec = topology.nodes.get(name)!;
+      if (spec.kind === 'source') continue;
+      for (const parent of spec.parents) this.nodes.get(parent)!.addChild(this.nodes.get(name)!);
+    }
+    const storeSpecs = [...topology.stores.values()].filter((s) => [...s.users].some((u) => this.nodes.has(u)));
+    for (const store of this.stateStores.create(storeSpecs)) await store.init(this, store);
+    for (const node of this.processors) {
+      this.currentNode = node.name;
+      node.processor.init?.(new NodeContext(this, node, node.storeNames));
+    }
+    this.currentNode = '';
+  }
+
+  private instantiate(topology: Topology, name: string): RuntimeNode {
+    const spec = topology.nodes.get(name)!;
+    switch (spec.kind) {
+      case 'source':
+        return this.sourceNode(topology, spec);
+      case 'processor': {
+        const node = new ProcessorNode(name, this, spec.supplier() as Processor<unknown, unknown, unknown, unknown>, spec.stores);
+        this.processors.push(node);
+        return node;
+      }
+      case 'sink':
+        return this.sinkNode(topology, spec);
+    }
+  }
+
+  private sourceNode(topology: Topology, spec: SourceNodeSpec): SourceNode {
+    const c = this.config;
+    const node = new SourceNode(
+      spec.name,
+      this,
+      spec.keyDeserializer ?? this.defaultSerde(c.defaultKeySerde, spec.name, 'key').deserializer(),
+      spec.valueDeserializer ?? this.defaultSerde(c.defaultValueSerde, spec.name, 'value').deserializer(),
+      spec.timestampExtractor ?? c.defaultTimestampExtractor ?? FailOnInvalidTimestamp,
+      c.deserializationExceptionHandler,
+    );
+    for (const topic of spec.topics ?? []) this.sourceByTopic.set(StreamTask.runtimeTopic(topology, this.applicationId, topic), node);
+    if (spec.pattern) this.patternSources.push({ pattern: spec.pattern, node });
+    return node;
+  }
+
+  private sinkNode(topology: Topology, spec: SinkNodeSpec): SinkNode {
+    const c = this.config;
+    return new SinkNode(
+      spec.name,
+      this,
+      spec.topic === null ? null : StreamTask.runtimeTopic(topology, this.applicationId, spec.topic),
+      spec.extractor,
+      spec.keySerializer ?? this.defaultSerde(c.defaultKeySerde, spec.name, 'key').serializer(),
+      spec.valueSerializer ?? this.defaultSerde(c.defaultValueSerde, spec.name, 'value').serializer(),
+      spec.partitioner,
+    );
+  }
+
+  private defaultSerde(serde: Serde<any> | null, node: string, part: 'key' | 'value'): Serde<any> {
+    if (serde) return serde;
+    throw new StreamsError(
+      `Node ${node} has no ${part} serde and no default is configured: pass serdes to the node (e.g. Consumed.with / Produced.with) ` +
+        `or set default${part === 'key' ? 'Key' : 'Value'}Serde in the config.`,
+    );
+  }
+
+  /** Whether `topic` is read by this task. */
+  consumes(topic: string): boolean {
+    return this.sourceFor(topic) !== null;
+  }
+
+  private sourceFor(topic: string): SourceNode | null {
+    const exact = this.sourceByTopic.get(topic);
+    if (exact) return exact;
+    for (const p of this.patternSources) {
+      if (p.pattern.test(topic)) {
+        this.sourceByTopic.set(topic, p.node);
+        return p.node;
+      }
+    }
+    return null;
+  }
+
+  /** Buffers records of one input partition. */
+  addRecords(topic: string, partition: number, records: readonly ConsumedBytes[]): void {
+    const key = topicPartitionKey(topic, partition);
+    let queue = this.partitionGroup.queue(key);
+    if (!queue) {
+      const source = this.sourceFor(topic);
+      if (!source) throw new StreamsError(`Task ${this.taskId} does not read topic ${topic}.`);
+      queue = new RecordQueue(topic, partition, source);
+      this.partitionGroup.addQueue(key, queue);
+    }
+    queue.add(records);
+  }
+
+  /**
+   * Processes up to `maxRecords` buffered records in timestamp order. Synchronous unless a
+   * processor returned a Promise, in which case the rest continues after it settles.
+   */
+  process(maxRecords: number): number | Promise<number> {
+    let n = 0;
+    while (n < maxRecords) {
+      const stamped = this.partitionGroup.nextRecord();
+      if (stamped === null) break;
+      n++;
+      this.processRecord(stamped);
+      if (this.pending.length) return this.awaitPending(stamped).then(() => this.continueProcessing(n, maxRecords));
+    }
+    return n;
+  }
+
+  private async continueProcessing(done: number, maxRecords: number): Promise<number> {
+    return done + (await this.process(maxRecords - done));
+  }
+
+  private processRecord(stamped: StampedRecord): void {
+    const raw = stamped.raw;
+    const record = stamped.record;
+    this.currentContext = { timestamp: record.timestamp, headers: record.headers, topic: raw.topic, partition: raw.partition, offset: raw.offset };
+    const source = this.sourceByTopic.get(raw.topic)!;
+    this.currentNode = source.name;
+    try {
+      source.process(record);
+    } catch (error) {
+      this.processingFailed(error, record);
+    }
+    this.metrics.processTotal++;
+  }
+
+  private async awaitPending(stamped: StampedRecord | null): Promise<void> {
+    while (this.pending.length) {
+      const batch = this.pending.splice(0);
+      try {
+        await Promise.all(batch);
+      } catch (error) {
+        this.processingFailed(error, stamped?.record ?? null);
+      }
+    }
+  }
+
+  private processingFailed(error: unknown, record: StampedRecord['record'] | null): void {
+    if (error instanceof TaskError) throw error;
+    const handler = this.config.processingExceptionHandler;
+    const c = this.currentContext;
+    const metadata = c.topic === null ? null : { topic: c.topic, partition: c.partition, offset: c.offset };
+    const verdict =
+      typeof handler === 'function'
+        ? handler({ taskId: this.taskId, processorNode: this.currentNode, record, recordMetadata: metadata, error })
+        : handler;
+    if (verdict === 'continue') {
+      this.metrics.droppedRecordsTotal++;
+      return;
+    }
+    const where = metadata ? `, topic=${metadata.topic}, partition=${metadata.partition}, offset=${metadata.offset}` : ' (punctuation)';
+    throw new TaskError(
+      `Exception caught in process. taskId=${this.taskId}, processor=${this.currentNode}${where}: ${error instanceof Error ? error.message : String(error)}`,
+      this.taskId,
+      metadata ?? undefined,
+      { cause: error },
+    );
+  }
+
+  /** The task's stream time. */
+  streamTime(): number {
+    return this.partitionGroup.streamTime;
+  }
+
+  wallClockMs(): number {
+    return this.options.wallClockMs();
+  }
+
+  requestCommit(): void {
+    this.commitRequested = true;
+  }
+
+  /** Registers a punctuation (called through `ProcessorContext.schedule`). */
+  schedule(node: string, interval: number, type: PunctuationType, punctuator: Punctuator): Cancellable {
+    return type === PunctuationType.STREAM_TIME
+      ? this.streamTimePunctuation.schedule(node, 0, interval, punctuator)
+      : this.wallClockPunctuation.schedule(node, this.wallClockMs() + interval, interval, punctuator);
+  }
+
+  /** Fires due stream-time punctuations; null when none is due (the common, synchronous case). */
+  maybePunctuateStreamTime(): Promise<number> | null {
+    const now = this.streamTime();
+    if (!this.streamTimePunctuation.due(now)) return null;
+    return this.streamTimePunctuation.punctuate(now, (s, t) => this.punctuate(s, t));
+  }
+
+  /** Fires due wall-clock punctuations; null when none is due. */
+  maybePunctuateSystemTime(): Promise<number> | null {
+    const now = this.wallClockMs();
+    if (!this.wallClockPunctuation.due(now)) return null;
+    return this.wallClockPunctuation.punctuate(now, (s, t) => this.punctuate(s, t));
+  }
+
+  private punctuate(schedule: PunctuationSchedule, now: number): void | Promise<void> {
+    this.currentContext = PUNCTUATION_CONTEXT(now);
+    this.currentNode = schedule.node;
+    this.metrics.punctuateTotal++;
+    try {
+      const result = schedule.punctuator(now);
+      if (result) this.pending.push(result);
+    } catch (error) {
+      this.processingFailed(error, null);
+    }
+    if (this.pending.length) return this.awaitPending(null);
+  }
+
+  /**
+   * The first half of a commit: flush caches (forwarding downstream) and stores, then the
+   * producer. Returns a Promise only when something must be awaited.
+   */
+  prepareCommit(): Promise<void> | null {
+    this.commitRequested = false;
+    this.stateStores.flush();
+    this.metrics.commitTotal++;
+    if (this.pending.length) return this.awaitPending(null).then(() => this.collector.flush() ?? undefined);
+    return this.collector.flush();
+  }
+
+  /** After offsets are committed: checkpoint state when due (always when `force`). */
+  postCommit(force: boolean): Promise<void> | null {
+    return this.stateStores.maybeCheckpoint(this.collector.offsets, this.taskId.partition, force);
+  }
+
+  /** Next offsets to commit per input partition, with partition time (for commit metadata). */
+  committableOffsets(): Map<string, { topic: string; partition: number; offset: bigint; partitionTime: number }> {
+    const out = new Map<string, { topic: string; partition: number; offset: bigint; partitionTime: number }>();
+    for (const q of this.partitionGroup.queues) {
+      if (q.lastOffset >= 0n) out.set(topicPartitionKey(q.topic, q.partition), { topic: q.topic, partition: q.partition, offset: q.lastOffset + 1n, partitionTime: q.partitionTime });
+    }
+    return out;
+  }
+
+  /** A store of this task (for processors, the test driver and interactive queries). */
+  store(name: string): StateStore {
+    return this.stateStores.get(name);
+  }
+
+  storeNames(): string[] {
+    return [...this.stateStores.stores.keys()];
+  }
+
+  // StateStoreContext
+
+  taskDb(): Promise<TaskDb> {
+    return this.stateStores.taskDb();
+  }
+
+  changelogTopic(storeName: string): string {
+    return this.stateStores.changelogTopic(storeName);
+  }
+
+  logChange(topic: string, key: Buffer, value: Buffer | null, timestamp: number, headers: Headers): void {
+    this.collector.send(topic, key, value, headers, timestamp, this.taskId.partition);
+  }
+
+  recordContext(): RecordContext {
+    return this.currentContext;
+  }
+
+  withRecordContext(context: RecordContext, fn: () => void): void {
+    const previous = this.currentContext;
+    this.currentContext = context;
+    try {
+      fn();
+    } finally {
+      this.currentContext = previous;
+    }
+  }
+
+  register(store: StateStore, restore: RestoreCallback | null): void {
+    this.stateStores.register(store, restore);
+  }
+
+  /** Closes processors and stores; a clean close flushes and checkpoints first. */
+  async close(clean: boolean): Promise<void> {
+    for (const node of this.processors) node.processor.close?.();
+    if (clean) {
+      await this.prepareCommit();
+      await this.postCommit(true);
+    }
+    this.partitionGroup.clear();
+    await this.stateStores.close();
+  }
+}

@@ -1,0 +1,8 @@
+/** Per-task counters (Kafka's task-level metric names where one exists). */
+export class TaskMetrics {
+  processTotal = 0;
+  punctuateTotal = 0;
+  commitTotal = 0;
+  /** Records skipped: deserialization errors under 'continue', invalid timestamps, handler 'continue'. */
+  droppedRecordsTotal = 0;
+}

@@ -1,0 +1,89 @@
+// Kafka: TestOutputTopic
+import type { Deserializer } from '../serdes/serde.js';
+import { KeyValue } from '../state/key-value.js';
+import { StreamsError } from '../errors/streams-error.js';
+import type { ConsumedBytes } from '../runtime/task/consumed-record.js';
+import { TestRecord } from './test-record.js';
+import type { TopologyTestDriver } from './topology-test-driver.js';
+
+/** Reads what a topology wrote to one topic of a `TopologyTestDriver`, oldest first. */
+export class TestOutputTopic<K, V> {
+  /** @internal Use `driver.createOutputTopic`. */
+  constructor(
+    private readonly driver: TopologyTestDriver,
+    readonly name: string,
+    private readonly keyDeserializer: Deserializer<K>,
+    private readonly valueDeserializer: Deserializer<V>,
+  ) {}
+
+  /** Reads the next value; throws when the topic is empty. */
+  readValue(): V | null {
+    return this.readRecord().value;
+  }
+
+  /** Reads the next key and value; throws when the topic is empty. */
+  readKeyValue(): KeyValue<K | null, V | null> {
+    const r = this.readRecord();
+    return KeyValue.pair(r.key, r.value);
+  }
+
+  /** Reads the next record with timestamp and headers; throws when the topic is empty. */
+  readRecord(): TestRecord<K, V> {
+    const raw = this.next();
+    return new TestRecord(
+      this.keyDeserializer.deserialize(raw.topic, raw.key, raw.headers),
+      this.valueDeserializer.deserialize(raw.topic, raw.value, raw.headers),
+      raw.timestamp,
+      raw.headers,
+    );
+  }
+
+  /** Reads every remaining value. */
+  readValuesToList(): (V | null)[] {
+    return this.readRecordsToList().map((r) => r.value);
+  }
+
+  /** Reads every remaining key-value pair. */
+  readKeyValuesToList(): KeyValue<K | null, V | null>[] {
+    return this.readRecordsToList().map((r) => KeyValue.pair(r.key, r.value));
+  }
+
+  /** Reads every remaining record into a Map: the latest value per key (null values kept). */
+  readKeyValuesToMap(): Map<K, V | null> {
+    const out = new Map<K, V | null>();
+    for (const r of this.readRecordsToList()) {
+      if (r.key === null) throw new StreamsError(`readKeyValuesToMap: topic ${this.name} has a record with a null key; use readKeyValuesToList.`);
+      out.set(r.key, r.value);
+    }
+    return out;
+  }
+
+  /** Reads every remaining record. */
+  readRecordsToList(): TestRecord<K, V>[] {
+    const out: TestRecord<K, V>[] = [];
+    while (!this.isEmpty()) out.push(this.readRecord());
+    return out;
+  }
+
+  isEmpty(): boolean {
+    return this.getQueueSize() === 0;
+  }
+
+  /** Records not yet read. */
+  getQueueSize(): number {
+    const q = this.driver.outputQueue(this.name);
+    return q.records.length - q.index;
+  }
+
+  private next(): ConsumedBytes {
+    const q = this.driver.outputQueue(this.name);
+    if (q.index >= q.records.length) throw new StreamsError(`No more records in topic ${this.name}.`);
+    const raw = q.records[q.index]!;
+    q.records[q.index++] = undefined as unknown as ConsumedBytes;
+    if (q.index === q.records.length) {
+      q.records.length = 0;
+      q.index = 0;
+    }
+    return raw;
+  }
+}

@@ -1,0 +1,273 @@
+// Kafka: TopologyTestDriver (kafka-streams-test-utils)
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Topology } from '../topology/topology.js';
+import type { Deserializer, Serializer } from '../serdes/serde.js';
+import type { Headers } from '../processor/headers.js';
+import { TaskId } from '../processor/task-id.js';
+import type { StateStore } from '../state/state-store.js';
+import type { KeyValueStore } from '../state/key-value-store.js';
+import type { TimestampedKeyValueStore } from '../state/timestamped-key-value-store.js';
+import { StreamsError } from '../errors/streams-error.js';
+import { resolveStreamsConfig, type StreamsConfig } from '../runtime/streams-config.js';
+import { StreamTask } from '../runtime/task/stream-task.js';
+import type { ConsumedBytes } from '../runtime/task/consumed-record.js';
+import { InMemoryRecordCollector } from './in-memory-record-collector.js';
+import { TestInputTopic } from './test-input-topic.js';
+import { TestOutputTopic } from './test-output-topic.js';
+import { unwrapTimestamps } from './timestamp-unwrapping-store.js';
+
+/** Config of the test driver: any `StreamsConfig` key; `applicationId` may be omitted. */
+export type TestDriverConfig = Partial<StreamsConfig> & {
+  /** Start of the mocked wall clock (epoch ms; default: now). */
+  initialWallClockTimeMs?: number;
+};
+
+import { RESOLVED } from './resolved.js';
+
+/**
+ * Runs a topology in-process without a broker, on the same engine as `KafkaStreams`: the
+ * whole topology is one task, every topic has one partition, each piped record is
+ * processed, then stream-time punctuation runs and the task commits (caches flush), and
+ * records written to internal or input topics are fed back in. State lives in a
+ * temporary folder (LevelDB) removed on `close()`.
+ *
+ * Output is kept only for topics with a `createOutputTopic` — create them before piping.
+ *
+ * @example
+ * const driver = new TopologyTestDriver(topology);
+ * const input = driver.createInputTopic('in', Serdes.String().serializer(), Serdes.String().serializer());
+ * const output = driver.createOutputTopic('out', Serdes.String().deserializer(), Serdes.String().deserializer());
+ * await input.pipeInput('k', 'v', 0);
+ * expect(output.readKeyValue()).toEqual({ key: 'k', value: 'V' });
+ * await driver.close();
+ */
+export class TopologyTestDriver {
+  private readonly task: StreamTask;
+  private readonly collector = new InMemoryRecordCollector();
+  private readonly outputs = new Map<string, { records: ConsumedBytes[]; index: number }>();
+  private readonly stateDir: string;
+  private readonly ownsStateDir: boolean;
+  private wallClock: number;
+  private initialized = false;
+  private closed = false;
+  private failure: unknown = null;
+  private chain: Promise<void>;
+  private inflight = 0;
+
+  constructor(
+    private readonly topology: Topology,
+    config: TestDriverConfig = {},
+  ) {
+    const { initialWallClockTimeMs, ...streamsConfig } = config;
+    this.wallClock = initialWallClockTimeMs ?? Date.now();
+    this.ownsStateDir = streamsConfig.stateDir === undefined;
+    this.stateDir = streamsConfig.stateDir ?? mkdtempSync(join(tmpdir(), 'kstreams-driver-'));
+    const resolved = resolveStreamsConfig({
+      ...streamsConfig,
+      applicationId: streamsConfig.applicationId ?? 'dummy-topology-test-driver-app-id',
+      stateDir: this.stateDir,
+      maxTaskIdleMs: -1,
+    } as StreamsConfig);
+    const nodeNames = topology.subtopologies().filter((s) => !s.global).flatMap((s) => s.nodes);
+    const taskId = new TaskId(0, 0);
+    this.task = new StreamTask({
+      taskId,
+      topology,
+      nodeNames,
+      config: resolved,
+      collector: this.collector,
+      taskDir: join(this.stateDir, resolved.applicationId, taskId.toString()),
+      dbBudget: { cacheSize: 8 << 20, writeBufferSize: 4 << 20, maxOpenFiles: 100 },
+      cacheMaxBytes: resolved.cacheMaxBytes,
+      wallClockMs: () => this.wallClock,
+    });
+    this.chain = RESOLVED;
+    this.track(
+      this.task.initialize().then(
+        () => {
+          this.initialized = true;
+        },
+        (error: unknown) => {
+          this.failure = error;
+        },
+      ),
+    );
+  }
+
+  /** Resolves once stores are open and processors initialised (input methods wait for it too). */
+  get ready(): Promise<void> {
+    return this.chain.then(() => {
+      if (this.failure !== null) throw this.failure;
+    });
+  }
+
+  /** A topic to pipe input into (serializers turn keys and values into bytes). */
+  createInputTopic<K, V>(
+    topic: string,
+    keySerializer: Serializer<K>,
+    valueSerializer: Serializer<V>,
+    startTimestampMs?: number,
+    autoAdvanceMs = 0,
+  ): TestInputTopic<K, V> {
+    if (!this.task.consumes(StreamTask.runtimeTopic(this.topology, this.task.applicationId, topic)) && !this.task.consumes(topic)) {
+      throw new StreamsError(`Unknown topic: ${topic}. The topology reads: ${this.sourceTopics().join(', ') || 'nothing'}.`);
+    }
+    return new TestInputTopic(this, topic, keySerializer, valueSerializer, startTimestampMs ?? this.wallClock, autoAdvanceMs);
+  }
+
+  /** A topic to read output from. Records are kept only for topics created here. */
+  createOutputTopic<K, V>(topic: string, keyDeserializer: Deserializer<K>, valueDeserializer: Deserializer<V>): TestOutputTopic<K, V> {
+    if (!this.outputs.has(topic)) this.outputs.set(topic, { records: [], index: 0 });
+    return new TestOutputTopic(this, topic, keyDeserializer, valueDeserializer);
+  }
+
+  /** @internal Pipes one serialized record and processes everything it causes. */
+  pipeRaw(topic: string, key: Buffer | null, value: Buffer | null, timestamp: number, headers: Headers): Promise<void> {
+    const run = (): void | Promise<void> => {
+      const runtimeTopic = this.task.consumes(topic) ? topic : StreamTask.runtimeTopic(this.topology, this.task.applicationId, topic);
+      const offset = this.collector.nextOffset(runtimeTopic);
+      this.task.addRecords(runtimeTopic, 0, [{ topic: runtimeTopic, partition: 0, offset, timestamp, key, value, headers }]);
+      return this.completeAllProcessableWork();
+    };
+    return this.enqueue(run);
+  }
+
+  /** Advances the mocked wall clock, firing wall-clock punctuations, then commits. */
+  advanceWallClockTime(ms: number): Promise<void> {
+    return this.enqueue(async () => {
+      this.wallClock += ms;
+      await this.task.maybePunctuateSystemTime();
+      await this.commit();
+      await this.completeAllProcessableWork();
+    });
+  }
+
+  /** Runs `work` after earlier work, synchronously when nothing is in flight (the fast path). */
+  private enqueue(work: () => void | Promise<void>): Promise<void> {
+    if (this.closed) return Promise.reject(new StreamsError('The TopologyTestDriver is closed.'));
+    if (this.failure !== null) return Promise.reject(this.failure);
+    if (this.initialized && this.inflight === 0) {
+      let result: void | Promise<void>;
+      try {
+        result = work();
+      } catch (error) {
+        return Promise.reject(error);
+      }
+      return result === undefined ? RESOLVED : this.track(result);
+    }
+    return this.track(
+      this.chain.then(() => {
+        if (this.failure !== null) throw this.failure;
+        return work();
+      }),
+    );
+  }
+
+  /** Keeps later work behind `p`; a failure is reported to the caller, not to later work. */
+  private track(p: Promise<void>): Promise<void> {
+    this.inflight++;
+    const done = (): void => {
+      this.inflight--;
+    };
+    this.chain = p.then(done, done);
+    return p;
+  }
+
+  private completeAllProcessableWork(): void | Promise<void> {
+    const task = this.task;
+    this.captureOutputs();
+    while (task.partitionGroup.size > 0) {
+      const processed = task.process(1);
+      if (typeof processed !== 'number') return processed.then(() => this.finishRecord()).then(() => this.completeAllProcessableWork());
+      const finished = this.finishRecord();
+      if (finished) return finished.then(() => this.completeAllProcessableWork());
+    }
+  }
+
+  /** After one record: stream-time punctuation, commit, feed outputs back. */
+  private finishRecord(): Promise<void> | null {
+    const punctuated = this.task.maybePunctuateStreamTime();
+    if (punctuated) return punctuated.then(() => this.commit() ?? undefined);
+    return this.commit();
+  }
+
+  private commit(): Promise<void> | null {
+    const prepared = this.task.prepareCommit();
+    if (prepared) return prepared.then(() => this.afterCommit() ?? undefined);
+    return this.afterCommit();
+  }
+
+  private afterCommit(): Promise<void> | null {
+    const checkpoint = this.task.postCommit(false);
+    this.captureOutputs();
+    return checkpoint;
+  }
+
+  private captureOutputs(): void {
+    if (this.collector.produced.length === 0) return;
+    for (const record of this.collector.take()) {
+      this.outputs.get(record.topic)?.records.push(record);
+      if (this.task.consumes(record.topic)) this.task.addRecords(record.topic, 0, [record]);
+    }
+  }
+
+  /** @internal Output records of a topic not yet read. */
+  outputQueue(topic: string): { records: ConsumedBytes[]; index: number } {
+    return this.outputs.get(topic)!;
+  }
+
+  /** A state store by name, as the processors see it. */
+  getStateStore<S extends StateStore = StateStore>(name: string): S {
+    this.checkReady();
+    return this.task.store(name) as S;
+  }
+
+  /** A key-value store; timestamped stores are unwrapped to plain values, as in Java. */
+  getKeyValueStore<K, V>(name: string): KeyValueStore<K, V> {
+    const store = this.getStateStore<StateStore>(name);
+    return unwrapTimestamps(store) as KeyValueStore<K, V>;
+  }
+
+  /** A timestamped key-value store (values with the timestamp of the record that wrote them). */
+  getTimestampedKeyValueStore<K, V>(name: string): TimestampedKeyValueStore<K, V> {
+    return this.getStateStore<TimestampedKeyValueStore<K, V>>(name);
+  }
+
+  /** All store names of the topology's task. */
+  getAllStateStores(): string[] {
+    this.checkReady();
+    return this.task.storeNames();
+  }
+
+  /** Names of topics the topology wrote to that have an output topic. */
+  producedTopicNames(): string[] {
+    return [...this.outputs.entries()].filter(([, q]) => q.records.length > 0).map(([t]) => t);
+  }
+
+  /** Stream time / metrics of the driver's task (for tests of the engine). */
+  get metrics(): StreamTask['metrics'] {
+    return this.task.metrics;
+  }
+
+  /** Closes the task (flushing and checkpointing) and removes the temporary state folder. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    await this.chain.catch(() => undefined);
+    this.closed = true;
+    if (this.initialized) await this.task.close(this.failure === null);
+    if (this.ownsStateDir) rmSync(this.stateDir, { recursive: true, force: true });
+  }
+
+  private checkReady(): void {
+    if (this.failure !== null) throw this.failure;
+    if (!this.initialized) {
+      throw new StreamsError('The driver is still opening its state stores: await driver.ready (or any pipeInput) before reading stores.');
+    }
+  }
+
+  private sourceTopics(): string[] {
+    return [...this.topology.nodes.values()].flatMap((n) => (n.kind === 'source' ? (n.topics ?? [n.pattern!.source]) : []));
+  }
+}
