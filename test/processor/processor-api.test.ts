@@ -54,7 +54,10 @@ describe('Processor API through the driver', () => {
   it('fails clearly when forwarding to an unknown child', async () => {
     const topology = new Topology()
       .addSource('src', S.deserializer(), S.deserializer(), 'input')
-      .addProcessor('p', () => ({ init(c: ProcessorContext) { this.c = c; }, c: null as unknown as ProcessorContext, process(r: Record<unknown, unknown>) { this.c.forward(r, 'nope'); } }), 'src')
+      .addProcessor('p', () => {
+        let ctx: ProcessorContext;
+        return { init: (c: ProcessorContext) => void (ctx = c), process: (r: Record<unknown, unknown>) => ctx.forward(r, 'nope') };
+      }, 'src')
       .addSink('sink', 'out', S.serializer(), S.serializer(), 'p');
     driver = new TopologyTestDriver(topology);
     const input = driver.createInputTopic('input', S.serializer(), S.serializer());
