@@ -1,3 +1,5 @@
+const NO_HEADERS: Header[] = [];
+
 /** One Kafka record header: a key and raw bytes (or null). */
 export interface Header {
   readonly key: string;
@@ -9,11 +11,12 @@ export interface Header {
  * Mapped one to one onto Kafka headers when records are produced and consumed.
  */
 export class Headers implements Iterable<Header> {
-  private readonly list: Header[];
+  // Allocated on first add: most records carry no headers.
+  private list: Header[] = NO_HEADERS;
 
   constructor(headers?: Iterable<Header> | Readonly<Record<string, string | Buffer | null>>) {
-    this.list = [];
     if (headers === undefined) return;
+    this.list = [];
     if (Symbol.iterator in headers) {
       for (const h of headers as Iterable<Header>) this.list.push({ key: h.key, value: h.value });
     } else {
@@ -23,12 +26,14 @@ export class Headers implements Iterable<Header> {
 
   /** Appends a header; strings are stored as UTF-8. Returns `this`. */
   add(key: string, value: string | Buffer | null): this {
+    if (this.list === NO_HEADERS) this.list = [];
     this.list.push({ key, value: typeof value === 'string' ? Buffer.from(value, 'utf8') : value });
     return this;
   }
 
   /** Removes every header with this key. Returns `this`. */
   remove(key: string): this {
+    if (this.list === NO_HEADERS) return this;
     for (let i = this.list.length - 1; i >= 0; i--) if (this.list[i]!.key === key) this.list.splice(i, 1);
     return this;
   }

@@ -55,6 +55,7 @@ export class TopologyTestDriver {
   private failure: unknown = null;
   private chain: Promise<void>;
   private inflight = 0;
+  private readonly inputTopics = new Map<string, string>();
 
   constructor(
     private readonly topology: Topology,
@@ -125,13 +126,29 @@ export class TopologyTestDriver {
 
   /** @internal Pipes one serialized record and processes everything it causes. */
   pipeRaw(topic: string, key: Buffer | null, value: Buffer | null, timestamp: number, headers: Headers): Promise<void> {
-    const run = (): void | Promise<void> => {
-      const runtimeTopic = this.task.consumes(topic) ? topic : StreamTask.runtimeTopic(this.topology, this.task.applicationId, topic);
-      const offset = this.collector.nextOffset(runtimeTopic);
-      this.task.addRecords(runtimeTopic, 0, [{ topic: runtimeTopic, partition: 0, offset, timestamp, key, value, headers }]);
-      return this.completeAllProcessableWork();
-    };
-    return this.enqueue(run);
+    if (this.initialized && this.inflight === 0 && !this.closed && this.failure === null) {
+      // The fast path: no closure, no Promise unless a processor or checkpoint is async.
+      try {
+        const result = this.pipeNow(topic, key, value, timestamp, headers);
+        return result === undefined ? RESOLVED : this.track(result);
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    }
+    return this.enqueue(() => this.pipeNow(topic, key, value, timestamp, headers));
+  }
+
+  private pipeNow(topic: string, key: Buffer | null, value: Buffer | null, timestamp: number, headers: Headers): void | Promise<void> {
+    const runtimeTopic = this.inputTopics.get(topic) ?? this.resolveInputTopic(topic);
+    const offset = this.collector.nextOffset(runtimeTopic);
+    this.task.addRecord(runtimeTopic, 0, { topic: runtimeTopic, partition: 0, offset, timestamp, key, value, headers });
+    return this.completeAllProcessableWork();
+  }
+
+  private resolveInputTopic(topic: string): string {
+    const runtimeTopic = this.task.consumes(topic) ? topic : StreamTask.runtimeTopic(this.topology, this.task.applicationId, topic);
+    this.inputTopics.set(topic, runtimeTopic);
+    return runtimeTopic;
   }
 
   /** Advances the mocked wall clock, firing wall-clock punctuations, then commits. */
@@ -209,7 +226,7 @@ export class TopologyTestDriver {
     if (this.collector.produced.length === 0) return;
     for (const record of this.collector.take()) {
       this.outputs.get(record.topic)?.records.push(record);
-      if (this.task.consumes(record.topic)) this.task.addRecords(record.topic, 0, [record]);
+      if (this.task.consumes(record.topic)) this.task.addRecord(record.topic, 0, record);
     }
   }
 

@@ -8,19 +8,21 @@ import type { RecordQueue, StampedRecord } from './record-queue.js';
  */
 export class PartitionGroup {
   readonly queues: RecordQueue[] = [];
-  private readonly byPartition = new Map<string, RecordQueue>();
+  private readonly byTopic = new Map<string, RecordQueue[]>();
   streamTime = -1;
   private idleSince = -1;
 
   constructor(private readonly maxTaskIdleMs: number) {}
 
-  addQueue(key: string, queue: RecordQueue): void {
-    this.byPartition.set(key, queue);
+  addQueue(queue: RecordQueue): void {
+    let partitions = this.byTopic.get(queue.topic);
+    if (!partitions) this.byTopic.set(queue.topic, (partitions = []));
+    partitions[queue.partition] = queue;
     this.queues.push(queue);
   }
 
-  queue(key: string): RecordQueue | undefined {
-    return this.byPartition.get(key);
+  queue(topic: string, partition: number): RecordQueue | undefined {
+    return this.byTopic.get(topic)?.[partition];
   }
 
   /** Records buffered across partitions. */

@@ -21,6 +21,6 @@ export interface RecordCollector {
   partitionsFor(topic: string): number;
   /** Waits until everything sent so far is acknowledged (null when nothing is pending). */
   flush(): Promise<void> | null;
-  /** Offset of the last acknowledged record per `topic-partition` (changelog offsets for checkpoints). */
-  readonly offsets: ReadonlyMap<string, bigint>;
+  /** Offset of the last acknowledged record of a partition (changelog offsets for checkpoints). */
+  offsetOf(topic: string, partition: number): bigint | undefined;
 }

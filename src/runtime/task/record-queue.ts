@@ -37,6 +37,10 @@ export class RecordQueue {
     return this.headRecord === null && this.index >= this.buffer.length;
   }
 
+  push(record: ConsumedBytes): void {
+    this.buffer.push(record);
+  }
+
   add(records: readonly ConsumedBytes[]): void {
     for (const r of records) this.buffer.push(r);
   }

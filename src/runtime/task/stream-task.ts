@@ -187,15 +187,23 @@ export class StreamTask implements TaskRuntime, StateStoreContext {
 
   /** Buffers records of one input partition. */
   addRecords(topic: string, partition: number, records: readonly ConsumedBytes[]): void {
-    const key = topicPartitionKey(topic, partition);
-    let queue = this.partitionGroup.queue(key);
+    this.queueFor(topic, partition).add(records);
+  }
+
+  /** Buffers one record (the driver's per-record path). */
+  addRecord(topic: string, partition: number, record: ConsumedBytes): void {
+    this.queueFor(topic, partition).push(record);
+  }
+
+  private queueFor(topic: string, partition: number): RecordQueue {
+    let queue = this.partitionGroup.queue(topic, partition);
     if (!queue) {
       const source = this.sourceFor(topic);
       if (!source) throw new StreamsError(`Task ${this.taskId} does not read topic ${topic}.`);
       queue = new RecordQueue(topic, partition, source);
-      this.partitionGroup.addQueue(key, queue);
+      this.partitionGroup.addQueue(queue);
     }
-    queue.add(records);
+    return queue;
   }
 
   /**
@@ -326,7 +334,7 @@ export class StreamTask implements TaskRuntime, StateStoreContext {
 
   /** After offsets are committed: checkpoint state when due (always when `force`). */
   postCommit(force: boolean): Promise<void> | null {
-    return this.stateStores.maybeCheckpoint(this.collector.offsets, this.taskId.partition, force);
+    return this.stateStores.maybeCheckpoint(this.collector, this.taskId.partition, force);
   }
 
   /** Next offsets to commit per input partition, with partition time (for commit metadata). */

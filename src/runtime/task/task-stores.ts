@@ -6,6 +6,7 @@ import type { StoreSpec } from '../../topology/topology.js';
 import { TaskDb } from '../../state/leveldb/task-db.js';
 import { ProcessorStateError } from '../../errors/processor-state-error.js';
 import { topicPartitionKey } from './consumed-record.js';
+import type { RecordCollector } from './record-collector.js';
 
 /** How much LevelDB memory one task may use. */
 export interface TaskDbBudget {
@@ -33,6 +34,7 @@ export class TaskStores {
   private db: TaskDb | null = null;
   private opening: Promise<TaskDb> | null = null;
   private checkpointed = new Map<string, bigint>();
+  private readonly changelogTopics = new Map<string, string>();
 
   constructor(
     private readonly applicationId: string,
@@ -58,7 +60,9 @@ export class TaskStores {
   }
 
   changelogTopic(storeName: string): string {
-    return `${this.applicationId}-${storeName}-changelog`;
+    let topic = this.changelogTopics.get(storeName);
+    if (topic === undefined) this.changelogTopics.set(storeName, (topic = `${this.applicationId}-${storeName}-changelog`));
+    return topic;
   }
 
   register(store: StateStore, restore: RestoreCallback | null): void {
@@ -90,14 +94,15 @@ export class TaskStores {
    * Writes a checkpoint when the changelog advanced by more than 10,000 records, when the
    * dirty state is over budget, or when `force` (clean close). Returns null when none is due.
    */
-  maybeCheckpoint(changelogOffsets: ReadonlyMap<string, bigint>, partition: number, force: boolean): Promise<void> | null {
+  maybeCheckpoint(collector: RecordCollector, partition: number, force: boolean): Promise<void> | null {
     const db = this.db;
     if (db === null) return null;
     const offsets = new Map<string, bigint>();
     let advanced = 0n;
     for (const name of this.stores.keys()) {
-      const key = topicPartitionKey(this.changelogTopic(name), partition);
-      const offset = changelogOffsets.get(key);
+      const topic = this.changelogTopic(name);
+      const key = topicPartitionKey(topic, partition);
+      const offset = collector.offsetOf(topic, partition);
       if (offset === undefined) continue;
       offsets.set(key, offset);
       const delta = offset - (this.checkpointed.get(key) ?? -1n);

@@ -1,0 +1,25 @@
+// `npm run bench [-- <group>...]`: runs benchmark groups in one process and prints a table.
+// Groups: engine (default), dsl, kafka. See ../../shared/docs/PERF.md for the method.
+import { measure, report, type WorkloadResult } from './harness.js';
+import { levelDbCount, passThrough, serdeLoop } from './engine-workloads.js';
+import { Stores } from '../src/state/stores.js';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+
+async function engine(): Promise<void> {
+  const results: WorkloadResult[] = [];
+  for (const w of [serdeLoop(), passThrough(), levelDbCount(Stores)]) {
+    console.error(`running ${w.id} ...`);
+    results.push(await measure(w, RUNS));
+  }
+  const ratio = results[1]!.median / results[0]!.median;
+  report('engine', results, { 'pass-through / ceiling': ratio });
+}
+
+const groups: { [name: string]: () => Promise<void> } = { engine };
+const wanted = process.argv.slice(2).length ? process.argv.slice(2) : ['engine'];
+for (const name of wanted) {
+  const group = groups[name];
+  if (!group) throw new Error(`Unknown bench group "${name}"; groups: ${Object.keys(groups).join(', ')}`);
+  await group();
+}
