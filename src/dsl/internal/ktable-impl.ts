@@ -1,0 +1,94 @@
+// Kafka: KTableImpl
+import type { Serde } from '../../serdes/serde.js';
+import type { KeyValue } from '../../state/key-value.js';
+import type { GraphNode } from '../../topology/graph/graph-node.js';
+import { TableFilterNode } from '../../topology/graph/table-filter-node.js';
+import { TableGroupByNode } from '../../topology/graph/table-group-by-node.js';
+import { TableMapValuesNode } from '../../topology/graph/table-map-values-node.js';
+import { TableToStreamNode } from '../../topology/graph/table-to-stream-node.js';
+import type { KeyValueMapper, Predicate, ValueMapper } from '../functions.js';
+import type { Grouped } from '../grouped.js';
+import type { KGroupedTable } from '../kgrouped-table.js';
+import type { KStream } from '../kstream.js';
+import type { KTable } from '../ktable.js';
+import type { Materialized } from '../materialized.js';
+import type { Named } from '../named.js';
+import { splitNamedAndMaterialized } from './arguments.js';
+import type { DslGraphBuilder } from './dsl-graph-builder.js';
+import { KGroupedTableImpl } from './kgrouped-table-impl.js';
+import { KStreamImpl } from './kstream-impl.js';
+import { materializedInternal, toStoreSpec, type MaterializedInternal } from './materialized-internal.js';
+
+/** The immutable `KTable`: a graph node emitting changes, its serdes and its queryable store. */
+export class KTableImpl<K, V> implements KTable<K, V> {
+  constructor(
+    readonly builder: DslGraphBuilder,
+    readonly node: GraphNode,
+    readonly keySerde: Serde<K> | null,
+    readonly valueSerde: Serde<V> | null,
+    readonly sourceNodes: readonly string[],
+    readonly queryableStoreName: string | null,
+  ) {}
+
+  filter(predicate: Predicate<K, V>, named?: Named | Materialized<K, V>, materialized?: Materialized<K, V>): KTable<K, V> {
+    return this.doFilter(predicate, false, named, materialized);
+  }
+
+  filterNot(predicate: Predicate<K, V>, named?: Named | Materialized<K, V>, materialized?: Materialized<K, V>): KTable<K, V> {
+    return this.doFilter(predicate, true, named, materialized);
+  }
+
+  private doFilter(predicate: Predicate<K, V>, negate: boolean, named?: Named | Materialized<K, V>, materialized?: Materialized<K, V>): KTable<K, V> {
+    const [n, m] = splitNamedAndMaterialized(named, materialized);
+    const mi = this.optionalStore(m, 'KTABLE-FILTER-');
+    const keySerde = (mi?.keySerde ?? this.keySerde) as Serde<K> | null;
+    const valueSerde = (mi?.valueSerde ?? this.valueSerde) as Serde<V> | null;
+    const store = mi?.name ? toStoreSpec(mi, { keySerde, valueSerde }) : null;
+    const name = this.builder.nameOrGenerate(n?.name ?? null, 'KTABLE-FILTER-');
+    const node = this.builder.add(
+      TableFilterNode.create({ id: this.builder.nextId(), name, parents: [this.node.id], predicate, negate, store }),
+    );
+    return new KTableImpl(this.builder, node, keySerde, valueSerde, this.sourceNodes, store?.name ?? null);
+  }
+
+  mapValues<VR>(mapper: ValueMapper<V, VR, K>, named?: Named | Materialized<K, VR>, materialized?: Materialized<K, VR>): KTable<K, VR> {
+    const [n, m] = splitNamedAndMaterialized(named, materialized);
+    const mi = this.optionalStore(m, 'KTABLE-MAPVALUES-');
+    const keySerde = (mi?.keySerde ?? this.keySerde) as Serde<K> | null;
+    const valueSerde = (mi?.valueSerde ?? null) as Serde<VR> | null;
+    const store = mi?.name ? toStoreSpec(mi, { keySerde }) : null;
+    const name = this.builder.nameOrGenerate(n?.name ?? null, 'KTABLE-MAPVALUES-');
+    const node = this.builder.add(
+      TableMapValuesNode.create({ id: this.builder.nextId(), name, parents: [this.node.id], mapper, store }),
+    );
+    return new KTableImpl(this.builder, node, keySerde, valueSerde, this.sourceNodes, store?.name ?? null);
+  }
+
+  /**
+   * Table operators materialize only under a user-given name. An unnamed `Materialized`
+   * still burns a store name (Kafka keeps the counter compatible).
+   */
+  private optionalStore(m: Materialized<any, any> | undefined, prefix: string): MaterializedInternal | null {
+    if (m === undefined) return null;
+    const mi = materializedInternal(m);
+    if (mi.name === null) this.builder.newStoreName(prefix);
+    return mi;
+  }
+
+  toStream(named?: Named): KStream<K, V> {
+    const name = this.builder.nameOrGenerate(named?.name ?? null, 'KTABLE-TOSTREAM-');
+    const node = this.builder.add(TableToStreamNode.create({ id: this.builder.nextId(), name, parents: [this.node.id] }));
+    return new KStreamImpl(this.builder, node, this.keySerde, this.valueSerde, this.sourceNodes, false);
+  }
+
+  groupBy<KR, VR>(selector: KeyValueMapper<K, V, KeyValue<KR, VR>>, grouped?: Grouped<KR, VR>): KGroupedTable<KR, VR> {
+    const name = this.builder.nameOrGenerate(grouped?.name ?? null, 'KTABLE-SELECT-');
+    const node = this.builder.add(TableGroupByNode.create({ id: this.builder.nextId(), name, parents: [this.node.id], selector }));
+    return new KGroupedTableImpl<KR, VR>(this.builder, node, {
+      keySerde: grouped?.keySerde ?? null,
+      valueSerde: grouped?.valueSerde ?? null,
+      repartitionName: grouped?.name ?? null,
+    });
+  }
+}
+

@@ -1,0 +1,69 @@
+// Kafka: KStream
+import type { FixedKeyProcessorSupplier, ProcessorSupplier } from '../processor/processor.js';
+import type { TopicNameExtractor } from '../processor/topic-name-extractor.js';
+import type { KeyValue } from '../state/key-value.js';
+import type { BranchedKStream } from './branched-kstream.js';
+import type { ForeachAction, KeyValueMapper, Predicate, ValueMapper } from './functions.js';
+import type { Grouped } from './grouped.js';
+import type { KGroupedStream } from './kgrouped-stream.js';
+import type { KTable } from './ktable.js';
+import type { Materialized } from './materialized.js';
+import type { Named } from './named.js';
+import type { Produced } from './produced.js';
+import type { Repartitioned } from './repartitioned.js';
+
+/**
+ * An immutable stream of events (Kafka's `KStream`). Every operator returns a new stream
+ * and takes an optional `Named` for its processor. Stateless operators keep the input
+ * timestamp. After a key-changing operator (`map`, `flatMap`, `selectKey`, `process`) the
+ * next `groupByKey` or `toTable` repartitions through an internal topic.
+ */
+export interface KStream<K, V> {
+  /** Keeps records for which `predicate` holds. Stateless. */
+  filter(predicate: Predicate<K, V>, named?: Named): KStream<K, V>;
+  /** Keeps records for which `predicate` fails. Stateless. */
+  filterNot(predicate: Predicate<K, V>, named?: Named): KStream<K, V>;
+  /** Maps each record to a new key and value (`KeyValue.pair`). Changes keys: grouping afterwards repartitions. */
+  map<KR, VR>(mapper: KeyValueMapper<K, V, KeyValue<KR, VR>>, named?: Named): KStream<KR, VR>;
+  /** Maps each value (`mapper(value, key)`); the key is kept, so no repartition follows. */
+  mapValues<VR>(mapper: ValueMapper<V, VR, K>, named?: Named): KStream<K, VR>;
+  /** Maps each record to zero or more records, each with the input timestamp. Changes keys. */
+  flatMap<KR, VR>(mapper: KeyValueMapper<K, V, Iterable<KeyValue<KR, VR>>>, named?: Named): KStream<KR, VR>;
+  /** Maps each value to zero or more values (`mapper(value, key)`), keeping the key. */
+  flatMapValues<VR>(mapper: ValueMapper<V, Iterable<VR>, K>, named?: Named): KStream<K, VR>;
+  /** Replaces each key with `mapper(key, value)`. Changes keys. */
+  selectKey<KR>(mapper: KeyValueMapper<K, V, KR>, named?: Named): KStream<KR, V>;
+  /** Runs `action` per record and passes the record on. */
+  peek(action: ForeachAction<K, V>, named?: Named): KStream<K, V>;
+  /** Runs `action` per record. Terminal. */
+  foreach(action: ForeachAction<K, V>, named?: Named): void;
+  /** Both streams' records, in no guaranteed order; repartitions later if either input would. */
+  merge(stream: KStream<K, V>, named?: Named): KStream<K, V>;
+  /** Routes records to branches; `named` prefixes the branch names. See `BranchedKStream`. */
+  split(named?: Named): BranchedKStream<K, V>;
+  /**
+   * Writes to `topic`, or to the topic `extractor` picks per record (it must exist).
+   * Serdes: `produced`, else this stream's, else the defaults.
+   */
+  to(topic: string | TopicNameExtractor<K, V>, produced?: Produced<K, V>): void;
+  /** Always repartitions through `<applicationId>-<name>-repartition` (a new sub-topology). */
+  repartition(repartitioned?: Repartitioned<K, V>): KStream<K, V>;
+  /**
+   * Interprets records as upserts: a null value deletes, a null key is dropped. Repartitions
+   * first after a key change. The table is materialized when named or when needed downstream.
+   */
+  toTable(named?: Named | Materialized<K, V>, materialized?: Materialized<K, V>): KTable<K, V>;
+  /** Groups by the current key; repartitions only after a key change. */
+  groupByKey(grouped?: Grouped<K, V>): KGroupedStream<K, V>;
+  /** Groups by `selector(key, value)`; always repartitions. `Grouped` names the topic and the selector. */
+  groupBy<KR>(selector: KeyValueMapper<K, V, KR>, grouped?: Grouped<KR, V>): KGroupedStream<KR, V>;
+  /**
+   * Runs a Processor API processor, connected to the named stores (added with
+   * `StreamBuilder.addStateStore` or by the supplier's `stores()`). May change keys.
+   */
+  process<KOut, VOut>(supplier: ProcessorSupplier<K, V, KOut, VOut>, ...stateStoreNames: string[]): KStream<KOut, VOut>;
+  process<KOut, VOut>(supplier: ProcessorSupplier<K, V, KOut, VOut>, named: Named, ...stateStoreNames: string[]): KStream<KOut, VOut>;
+  /** Runs a fixed-key processor: values may change, keys cannot, so no repartition follows. */
+  processValues<VOut>(supplier: FixedKeyProcessorSupplier<K, V, VOut>, ...stateStoreNames: string[]): KStream<K, VOut>;
+  processValues<VOut>(supplier: FixedKeyProcessorSupplier<K, V, VOut>, named: Named, ...stateStoreNames: string[]): KStream<K, VOut>;
+}

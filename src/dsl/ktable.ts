@@ -1,0 +1,31 @@
+// Kafka: KTable
+import type { KeyValue } from '../state/key-value.js';
+import type { KeyValueMapper, Predicate, ValueMapper } from './functions.js';
+import type { Grouped } from './grouped.js';
+import type { KGroupedTable } from './kgrouped-table.js';
+import type { KStream } from './kstream.js';
+import type { Materialized } from './materialized.js';
+import type { Named } from './named.js';
+
+/**
+ * An immutable changelog view of a table (Kafka's `KTable`): each record is an upsert, a
+ * null value deletes. Operators pass changes (new and old value) to each other. A
+ * materialized table with caching (the default) emits on commit, one update per key.
+ */
+export interface KTable<K, V> {
+  /** Keeps rows for which `predicate` holds; a failing update is emitted as a tombstone. */
+  filter(predicate: Predicate<K, V>, named?: Named | Materialized<K, V>, materialized?: Materialized<K, V>): KTable<K, V>;
+  /** Keeps rows for which `predicate` fails; a failing update is emitted as a tombstone. */
+  filterNot(predicate: Predicate<K, V>, named?: Named | Materialized<K, V>, materialized?: Materialized<K, V>): KTable<K, V>;
+  /** Maps each row's value (`mapper(value, key)`); tombstones stay tombstones. */
+  mapValues<VR>(mapper: ValueMapper<V, VR, K>, named?: Named | Materialized<K, VR>, materialized?: Materialized<K, VR>): KTable<K, VR>;
+  /** The stream of updates: each change's new value, a deletion as `(key, null)`. */
+  toStream(named?: Named): KStream<K, V>;
+  /**
+   * Re-groups rows by `selector(key, value)` (a `KeyValue` of new key and value). Always
+   * repartitions; aggregations subtract a row's old value and add its new one.
+   */
+  groupBy<KR, VR>(selector: KeyValueMapper<K, V, KeyValue<KR, VR>>, grouped?: Grouped<KR, VR>): KGroupedTable<KR, VR>;
+  /** The name of the store to query, or null when the table is not materialized under a name. */
+  readonly queryableStoreName: string | null;
+}

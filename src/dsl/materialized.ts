@@ -1,0 +1,81 @@
+// Kafka: Materialized (key-value stores)
+import type { Serde } from '../serdes/serde.js';
+import type { KeyValueBytesStoreSupplier } from '../state/key-value-bytes-store.js';
+import type { DslStoreType } from '../topology/graph/store-spec.js';
+import { validateName } from './named.js';
+
+/**
+ * How a DSL operator materializes its table: the store name (which also names the
+ * changelog `<applicationId>-<name>-changelog` and, for grouped aggregates, the repartition
+ * topic), serdes, caching and logging (both on by default), and the backend: LevelDB
+ * (default), in-memory, or a supplier from `Stores`.
+ *
+ * A store without a user-given name gets a generated one and is not queryable; KTable
+ * `filter`/`mapValues` only materialize when given a name.
+ *
+ * @example grouped.count(Materialized.as<string, number>('counts-store').withCachingDisabled())
+ */
+export class Materialized<K, V> {
+  private constructor(
+    readonly storeName: string | null,
+    readonly storeSupplier: KeyValueBytesStoreSupplier | null,
+    readonly keySerde: Serde<K> | null,
+    readonly valueSerde: Serde<V> | null,
+    readonly cachingEnabled: boolean,
+    readonly loggingEnabled: boolean,
+    readonly logConfig: Readonly<{ [key: string]: string }>,
+    readonly storeType: DslStoreType | null,
+  ) {}
+
+  /** A named store, or a store from a supplier (named after the supplier). */
+  static as<K = any, V = any>(nameOrSupplier: string | KeyValueBytesStoreSupplier): Materialized<K, V> {
+    if (typeof nameOrSupplier === 'string') {
+      validateName(nameOrSupplier, 'Store name');
+      return new Materialized<K, V>(nameOrSupplier, null, null, null, true, true, {}, null);
+    }
+    return new Materialized<K, V>(null, nameOrSupplier, null, null, true, true, {}, null);
+  }
+
+  /** Serdes only; the store gets a generated name. */
+  static with<K, V>(keySerde: Serde<K> | null, valueSerde: Serde<V> | null): Materialized<K, V> {
+    return new Materialized(null, null, keySerde, valueSerde, true, true, {}, null);
+  }
+
+  withKeySerde<K2>(keySerde: Serde<K2>): Materialized<K2, V> {
+    return this.copy({ keySerde }) as unknown as Materialized<K2, V>;
+  }
+
+  withValueSerde<V2>(valueSerde: Serde<V2>): Materialized<K, V2> {
+    return this.copy({ valueSerde }) as unknown as Materialized<K, V2>;
+  }
+
+  /** Dedupes updates per key between commits (the default). */
+  withCachingEnabled(): Materialized<K, V> {
+    return this.copy({ cachingEnabled: true });
+  }
+
+  /** Forwards every update downstream at once. */
+  withCachingDisabled(): Materialized<K, V> {
+    return this.copy({ cachingEnabled: false });
+  }
+
+  /** Backs the store with a changelog topic (the default), with optional topic configs. */
+  withLoggingEnabled(config: Readonly<{ [key: string]: string }> = {}): Materialized<K, V> {
+    return this.copy({ loggingEnabled: true, logConfig: { ...config } });
+  }
+
+  /** No changelog: the store is not restored after a failure or a move to another instance. */
+  withLoggingDisabled(): Materialized<K, V> {
+    return this.copy({ loggingEnabled: false, logConfig: {} });
+  }
+
+  /** `'persistent'` (LevelDB, the default) or `'in-memory'`. */
+  withStoreType(storeType: DslStoreType): Materialized<K, V> {
+    return this.copy({ storeType });
+  }
+
+  private copy(changes: Partial<Materialized<any, any>>): Materialized<K, V> {
+    const m = { ...this, ...changes } as Materialized<K, V>;
+    return new Materialized(m.storeName, m.storeSupplier, m.keySerde, m.valueSerde, m.cachingEnabled, m.loggingEnabled, m.logConfig, m.storeType);
+  }
+}

@@ -1,0 +1,66 @@
+import type { GraphVisitor } from '../graph/graph-node.js';
+import type { StoreSpec } from '../graph/store-spec.js';
+import type { TableSemantics } from './table-semantics.js';
+
+/** What a node contributes to the topology, for validation before anything is written. */
+export interface NodeResources {
+  /** Topology node names the node creates. */
+  readonly names: readonly string[];
+  /** DSL stores the node adds (user `addStateStore` builders are listed by name in `addedStores`). */
+  readonly stores: readonly StoreSpec[];
+  /** Store names added without a spec (user store builders). */
+  readonly addedStores: readonly string[];
+  /** Store names the node only connects to; they must be added by some node. */
+  readonly usedStores: readonly string[];
+  /** Repartition topic written and read, with whether its name was generated. */
+  readonly repartitionTopic: { readonly name: string; readonly generated: boolean } | null;
+  /** Whether a materialized store of this node keeps a changelog. */
+  readonly changelog: boolean;
+}
+
+const none = (...names: string[]): NodeResources => ({ names, stores: [], addedStores: [], usedStores: [], repartitionTopic: null, changelog: false });
+const withStore = (name: string, store: StoreSpec | null, changelog = store?.loggingEnabled ?? false): NodeResources => ({
+  ...none(name),
+  stores: store === null ? [] : [store],
+  changelog,
+});
+
+/** Lists each node's resources (exhaustive: a new node kind must say what it creates). */
+export const graphResources: GraphVisitor<NodeResources, TableSemantics> = {
+  'stream-source': (n) => none(n.name),
+  'table-source': (n, t) => {
+    const materialized = t.materialized(n.id);
+    return { ...none(n.sourceName, n.name), stores: materialized ? [n.store] : [], changelog: materialized && n.store.loggingEnabled && !n.reuseSourceTopic };
+  },
+  'state-store': (n) => ({ ...none(), addedStores: [n.builder.name] }),
+  filter: (n) => none(n.name),
+  map: (n) => none(n.name),
+  'select-key': (n) => none(n.name),
+  'map-values': (n) => none(n.name),
+  'flat-map': (n) => none(n.name),
+  'flat-map-values': (n) => none(n.name),
+  peek: (n) => none(n.name),
+  foreach: (n) => none(n.name),
+  merge: (n) => none(n.name),
+  branch: (n) => none(n.name),
+  'pass-through': (n) => none(n.name),
+  process: (n) => ({ ...none(n.name), usedStores: n.storeNames, addedStores: suppliedStores(n.supplier) }),
+  'process-values': (n) => ({ ...none(n.name), usedStores: n.storeNames, addedStores: suppliedStores(n.supplier) }),
+  'stream-sink': (n) => none(n.name),
+  repartition: (n) => ({ ...none(n.filterName, n.sinkName, n.name), repartitionTopic: { name: n.topic, generated: n.generatedTopic } }),
+  'stream-to-table': (n, t) => withStore(n.name, t.materialized(n.id) ? n.store : null),
+  'stream-aggregate': (n) => ({ ...withStore(n.name, n.store), usedStores: n.store === null ? [n.storeName] : [] }),
+  'cogroup-merge': (n) => none(n.name),
+  'table-filter': (n) => withStore(n.name, n.store),
+  'table-map-values': (n) => withStore(n.name, n.store),
+  'table-to-stream': (n) => none(n.name),
+  'table-group-by': (n) => none(n.name),
+  'table-repartition': (n) => ({ ...none(n.sinkName, n.name), repartitionTopic: { name: n.topic, generated: n.generatedTopic } }),
+  'table-aggregate': (n) => withStore(n.name, n.store),
+};
+
+/** Store names a `{ get, stores() }` supplier adds itself (Kafka's ConnectedStoreProvider). */
+function suppliedStores(supplier: unknown): string[] {
+  const stores = typeof supplier === 'object' && supplier !== null ? (supplier as { stores?: () => readonly { name: string }[] }).stores : undefined;
+  return typeof stores === 'function' ? stores.call(supplier).map((b) => b.name) : [];
+}

@@ -1,0 +1,277 @@
+// Kafka: GraphNode.writeToTopology of every node kind, as one exhaustive visitor
+import type { TopologyIssue } from '../../errors/topology-error.js';
+import type { Serde } from '../../serdes/serde.js';
+import { FailOnInvalidTimestamp } from '../../processor/timestamp-extractor.js';
+import type { ProcessorSupplier } from '../../processor/processor.js';
+import { ChangedDeserializer } from '../../processor/builtin/changed-deserializer.js';
+import { ChangedSerializer } from '../../processor/builtin/changed-serializer.js';
+import { ForeachProcessor } from '../../processor/builtin/foreach-processor.js';
+import { KStreamAggregateProcessor } from '../../processor/builtin/kstream-aggregate-processor.js';
+import { KStreamBranchProcessor } from '../../processor/builtin/kstream-branch-processor.js';
+import { KStreamFilterProcessor } from '../../processor/builtin/kstream-filter-processor.js';
+import { KStreamFlatMapProcessor } from '../../processor/builtin/kstream-flat-map-processor.js';
+import { KStreamFlatMapValuesProcessor } from '../../processor/builtin/kstream-flat-map-values-processor.js';
+import { KStreamMapProcessor } from '../../processor/builtin/kstream-map-processor.js';
+import { KStreamMapValuesProcessor } from '../../processor/builtin/kstream-map-values-processor.js';
+import { KStreamPeekProcessor } from '../../processor/builtin/kstream-peek-processor.js';
+import { KStreamReduceProcessor } from '../../processor/builtin/kstream-reduce-processor.js';
+import { KStreamSelectKeyProcessor } from '../../processor/builtin/kstream-select-key-processor.js';
+import { KTableAggregateProcessor } from '../../processor/builtin/ktable-aggregate-processor.js';
+import { KTableFilterProcessor } from '../../processor/builtin/ktable-filter-processor.js';
+import { KTableMapValuesProcessor } from '../../processor/builtin/ktable-map-values-processor.js';
+import { KTableReduceProcessor } from '../../processor/builtin/ktable-reduce-processor.js';
+import { KTableRepartitionMapProcessor } from '../../processor/builtin/ktable-repartition-map-processor.js';
+import { KTableSourceProcessor } from '../../processor/builtin/ktable-source-processor.js';
+import { KTableToStreamProcessor } from '../../processor/builtin/ktable-to-stream-processor.js';
+import { PassThroughProcessor } from '../../processor/builtin/pass-through-processor.js';
+import type { Topology } from '../topology.js';
+import type { GraphNode, GraphVisitor } from '../graph/graph-node.js';
+import type { StoreSpec } from '../graph/store-spec.js';
+import type { CompileConfig } from './compile-config.js';
+import type { SerdeResolver } from './serde-resolver.js';
+import { buildDslStore } from './store-factory.js';
+import type { TableSemantics } from './table-semantics.js';
+
+/** What writing a node needs. */
+export interface WriteContext {
+  readonly topology: Topology;
+  readonly config: CompileConfig;
+  readonly serdes: SerdeResolver;
+  readonly tables: TableSemantics;
+  readonly issues: TopologyIssue[];
+  /** Topology names of a node's parents (each parent's `name`), in connection order. */
+  parentNames(node: GraphNode): string[];
+}
+
+const notNullKey = (key: unknown): boolean => key != null;
+
+function ser<T>(serde: Serde<T> | null) {
+  return serde === null ? undefined : serde.serializer();
+}
+
+function de<T>(serde: Serde<T> | null) {
+  return serde === null ? undefined : serde.deserializer();
+}
+
+/** Adds a processor whose supplier makes one builtin processor per task. */
+function processor(ctx: WriteContext, node: GraphNode, supplier: ProcessorSupplier): void {
+  ctx.topology.addProcessor(node.name, supplier, ...ctx.parentNames(node));
+}
+
+/** Adds a DSL store connected to `processorName`, serdes resolved. */
+function addStore(ctx: WriteContext, spec: StoreSpec, processorName: string, noChangelog = false): void {
+  const where = `Store "${spec.name}"`;
+  const fix = 'pass Materialized.with(keySerde, valueSerde) (or withKeySerde/withValueSerde) to the operator';
+  const keySerde = ctx.serdes.key(spec.keySerde, processorName, where, fix);
+  const valueSerde = ctx.serdes.value(spec.valueSerde, processorName, where, fix);
+  ctx.topology.addStateStore(buildDslStore(spec, keySerde, valueSerde, ctx.config.defaultDslStore, noChangelog), processorName);
+}
+
+function connectStores(ctx: WriteContext, name: string, storeNames: readonly string[]): void {
+  if (storeNames.length > 0) ctx.topology.connectProcessorAndStateStores(name, ...storeNames);
+}
+
+/** Writes each graph node as Kafka's `writeToTopology` does (same nodes, same order). */
+export const topologyWriter: GraphVisitor<void, WriteContext> = {
+  'stream-source'(node, ctx) {
+    const what = node.topics ? `Source "${node.name}" (topics ${node.topics.join(', ')})` : `Source "${node.name}" (pattern ${node.pattern})`;
+    const fix = 'pass Consumed.with(keySerde, valueSerde) to stream()';
+    const options = {
+      keyDeserializer: de(ctx.serdes.key(node.consumed.keySerde, node.name, what, fix)),
+      valueDeserializer: de(ctx.serdes.value(node.consumed.valueSerde, node.name, what, fix)),
+      timestampExtractor: node.consumed.timestampExtractor ?? undefined,
+      offsetReset: node.consumed.offsetReset ?? undefined,
+    };
+    ctx.topology.addSource(node.name, options, ...(node.topics ?? [node.pattern!]));
+  },
+
+  'table-source'(node, ctx) {
+    const what = `Table source "${node.sourceName}" (topic ${node.topic})`;
+    const fix = 'pass Consumed.with(keySerde, valueSerde) to table()';
+    const options = {
+      keyDeserializer: de(ctx.serdes.key(node.consumed.keySerde, node.sourceName, what, fix)),
+      valueDeserializer: de(ctx.serdes.value(node.consumed.valueSerde, node.sourceName, what, fix)),
+      timestampExtractor: node.consumed.timestampExtractor ?? undefined,
+      offsetReset: node.consumed.offsetReset ?? undefined,
+    };
+    ctx.topology.addSource(node.sourceName, options, node.topic);
+    const materialized = ctx.tables.materialized(node.id);
+    const storeName = materialized ? node.store.name : null;
+    const sendOld = ctx.tables.sendOldValues(node.id);
+    ctx.topology.addProcessor(node.name, () => new KTableSourceProcessor(storeName, sendOld), node.sourceName);
+    if (!materialized) return;
+    addStore(ctx, node.store, node.name, node.reuseSourceTopic);
+    if (node.reuseSourceTopic) ctx.topology.sourceChangelogs.set(node.store.name, node.topic);
+  },
+
+  'state-store'(node, ctx) {
+    ctx.topology.addStateStore(node.builder);
+  },
+
+  filter(node, ctx) {
+    processor(ctx, node, () => new KStreamFilterProcessor(node.predicate, node.negate));
+  },
+
+  map(node, ctx) {
+    processor(ctx, node, () => new KStreamMapProcessor(node.mapper));
+  },
+
+  'select-key'(node, ctx) {
+    processor(ctx, node, () => new KStreamSelectKeyProcessor(node.selector));
+  },
+
+  'map-values'(node, ctx) {
+    processor(ctx, node, () => new KStreamMapValuesProcessor(node.mapper));
+  },
+
+  'flat-map'(node, ctx) {
+    processor(ctx, node, () => new KStreamFlatMapProcessor(node.mapper));
+  },
+
+  'flat-map-values'(node, ctx) {
+    processor(ctx, node, () => new KStreamFlatMapValuesProcessor(node.mapper));
+  },
+
+  peek(node, ctx) {
+    processor(ctx, node, () => new KStreamPeekProcessor(node.action));
+  },
+
+  foreach(node, ctx) {
+    processor(ctx, node, () => new ForeachProcessor(node.action));
+  },
+
+  merge(node, ctx) {
+    processor(ctx, node, () => new PassThroughProcessor());
+  },
+
+  branch(node, ctx) {
+    processor(ctx, node, () => new KStreamBranchProcessor(node.predicates, node.childNames));
+  },
+
+  'pass-through'(node, ctx) {
+    processor(ctx, node, () => new PassThroughProcessor());
+  },
+
+  process(node, ctx) {
+    ctx.topology.addProcessor(node.name, node.supplier, ...ctx.parentNames(node));
+    connectStores(ctx, node.name, node.storeNames);
+  },
+
+  'process-values'(node, ctx) {
+    ctx.topology.addFixedKeyProcessor(node.name, node.supplier, ...ctx.parentNames(node));
+    connectStores(ctx, node.name, node.storeNames);
+  },
+
+  'stream-sink'(node, ctx) {
+    const what = typeof node.topic === 'string' ? `Sink "${node.name}" (topic ${node.topic})` : `Sink "${node.name}"`;
+    const fix = 'pass Produced.with(keySerde, valueSerde) to to()';
+    ctx.topology.addSink(
+      node.name,
+      node.topic,
+      {
+        keySerializer: ser(ctx.serdes.key(node.keySerde, node.name, what, fix)),
+        valueSerializer: ser(ctx.serdes.value(node.valueSerde, node.name, what, fix)),
+        partitioner: node.partitioner ?? undefined,
+      },
+      ...ctx.parentNames(node),
+    );
+  },
+
+  repartition(node, ctx) {
+    const what = `Repartition topic "${node.topic}"`;
+    const fix = 'pass Grouped.with(keySerde, valueSerde) (or Repartitioned.with for repartition())';
+    const keySerde = ctx.serdes.key(node.keySerde, node.name, what, fix);
+    const valueSerde = ctx.serdes.value(node.valueSerde, node.name, what, fix);
+    ctx.topology.addInternalTopic({ name: node.topic, kind: 'repartition', numPartitions: node.numPartitions, config: {} });
+    // Kafka drops null keys before every repartition (until a join that keeps them follows).
+    ctx.topology.addProcessor(node.filterName, () => new KStreamFilterProcessor(notNullKey, false), ...ctx.parentNames(node));
+    ctx.topology.addSink(
+      node.sinkName,
+      node.topic,
+      { keySerializer: ser(keySerde), valueSerializer: ser(valueSerde), partitioner: node.partitioner ?? undefined },
+      node.filterName,
+    );
+    ctx.topology.addSource(node.name, { keyDeserializer: de(keySerde), valueDeserializer: de(valueSerde), timestampExtractor: FailOnInvalidTimestamp }, node.topic);
+  },
+
+  'stream-to-table'(node, ctx) {
+    const materialized = ctx.tables.materialized(node.id);
+    const storeName = materialized ? node.store.name : null;
+    const sendOld = ctx.tables.sendOldValues(node.id);
+    processor(ctx, node, () => new KTableSourceProcessor(storeName, sendOld));
+    if (materialized) addStore(ctx, node.store, node.name);
+  },
+
+  'stream-aggregate'(node, ctx) {
+    const sendOld = ctx.tables.sendOldValues(node.id);
+    const agg = node.aggregation;
+    processor(ctx, node, () =>
+      agg.type === 'aggregate'
+        ? new KStreamAggregateProcessor(node.storeName, agg.initializer, agg.aggregator, sendOld)
+        : new KStreamReduceProcessor(node.storeName, agg.reducer, sendOld),
+    );
+    if (node.store !== null) addStore(ctx, node.store, node.name);
+    else connectStores(ctx, node.name, [node.storeName]);
+  },
+
+  'cogroup-merge'(node, ctx) {
+    processor(ctx, node, () => new PassThroughProcessor());
+  },
+
+  'table-filter'(node, ctx) {
+    const storeName = node.store?.name ?? null;
+    const sendOld = ctx.tables.sendOldValues(node.id);
+    processor(ctx, node, () => new KTableFilterProcessor(node.predicate, node.negate, storeName, sendOld));
+    if (node.store !== null) addStore(ctx, node.store, node.name);
+  },
+
+  'table-map-values'(node, ctx) {
+    const storeName = node.store?.name ?? null;
+    const sendOld = ctx.tables.sendOldValues(node.id);
+    processor(ctx, node, () => new KTableMapValuesProcessor(node.mapper, storeName, sendOld));
+    if (node.store !== null) addStore(ctx, node.store, node.name);
+  },
+
+  'table-to-stream'(node, ctx) {
+    processor(ctx, node, () => new KTableToStreamProcessor());
+  },
+
+  'table-group-by'(node, ctx) {
+    processor(ctx, node, () => new KTableRepartitionMapProcessor(node.selector));
+  },
+
+  'table-repartition'(node, ctx) {
+    const what = `Repartition topic "${node.topic}"`;
+    const fix = 'pass Grouped.with(keySerde, valueSerde) to KTable.groupBy()';
+    const keySerde = ctx.serdes.key(node.keySerde, node.name, what, fix);
+    const valueSerde = ctx.serdes.value(node.valueSerde, node.name, what, fix);
+    ctx.topology.addInternalTopic({ name: node.topic, kind: 'repartition', numPartitions: null, config: {} });
+    ctx.topology.addSink(
+      node.sinkName,
+      node.topic,
+      { keySerializer: ser(keySerde), valueSerializer: valueSerde === null ? undefined : new ChangedSerializer(valueSerde.serializer()) },
+      ...ctx.parentNames(node),
+    );
+    ctx.topology.addSource(
+      node.name,
+      {
+        keyDeserializer: de(keySerde),
+        valueDeserializer: valueSerde === null ? undefined : new ChangedDeserializer(valueSerde.deserializer()),
+        timestampExtractor: FailOnInvalidTimestamp,
+      },
+      node.topic,
+    );
+  },
+
+  'table-aggregate'(node, ctx) {
+    const sendOld = ctx.tables.sendOldValues(node.id);
+    const agg = node.aggregation;
+    const storeName = node.store.name;
+    processor(ctx, node, () =>
+      agg.type === 'aggregate'
+        ? new KTableAggregateProcessor(storeName, agg.initializer, agg.adder, agg.subtractor, sendOld)
+        : new KTableReduceProcessor(storeName, agg.adder, agg.subtractor, sendOld),
+    );
+    addStore(ctx, node.store, node.name);
+  },
+};

@@ -1,0 +1,73 @@
+import type { BranchNode } from './branch-node.js';
+import type { CogroupMergeNode } from './cogroup-merge-node.js';
+import type { FilterNode } from './filter-node.js';
+import type { FlatMapNode } from './flat-map-node.js';
+import type { FlatMapValuesNode } from './flat-map-values-node.js';
+import type { ForeachNode } from './foreach-node.js';
+import type { MapNode } from './map-node.js';
+import type { MapValuesNode } from './map-values-node.js';
+import type { MergeNode } from './merge-node.js';
+import type { PassThroughNode } from './pass-through-node.js';
+import type { PeekNode } from './peek-node.js';
+import type { ProcessNode } from './process-node.js';
+import type { ProcessValuesNode } from './process-values-node.js';
+import type { RepartitionNode } from './repartition-node.js';
+import type { SelectKeyNode } from './select-key-node.js';
+import type { StateStoreNode } from './state-store-node.js';
+import type { StreamAggregateNode } from './stream-aggregate-node.js';
+import type { StreamSinkNode } from './stream-sink-node.js';
+import type { StreamSourceNode } from './stream-source-node.js';
+import type { StreamToTableNode } from './stream-to-table-node.js';
+import type { TableAggregateNode } from './table-aggregate-node.js';
+import type { TableFilterNode } from './table-filter-node.js';
+import type { TableGroupByNode } from './table-group-by-node.js';
+import type { TableMapValuesNode } from './table-map-values-node.js';
+import type { TableRepartitionNode } from './table-repartition-node.js';
+import type { TableSourceNode } from './table-source-node.js';
+import type { TableToStreamNode } from './table-to-stream-node.js';
+
+/**
+ * Every kind of graph node. Adding a kind here makes every `GraphVisitor` fail to compile
+ * until it handles the new kind.
+ */
+export type GraphNode =
+  | StreamSourceNode
+  | TableSourceNode
+  | StateStoreNode
+  | FilterNode
+  | MapNode
+  | SelectKeyNode
+  | MapValuesNode
+  | FlatMapNode
+  | FlatMapValuesNode
+  | PeekNode
+  | ForeachNode
+  | MergeNode
+  | BranchNode
+  | PassThroughNode
+  | ProcessNode
+  | ProcessValuesNode
+  | StreamSinkNode
+  | RepartitionNode
+  | StreamToTableNode
+  | StreamAggregateNode
+  | CogroupMergeNode
+  | TableFilterNode
+  | TableMapValuesNode
+  | TableToStreamNode
+  | TableGroupByNode
+  | TableRepartitionNode
+  | TableAggregateNode;
+
+/** The discriminant of `GraphNode`. */
+export type GraphNodeKind = GraphNode['kind'];
+
+/** A visitor with one method per node kind (exhaustive by construction). */
+export type GraphVisitor<R, C = void> = {
+  readonly [K in GraphNodeKind]: (node: Extract<GraphNode, { kind: K }>, context: C) => R;
+};
+
+/** Calls the visitor's method for the node's kind. */
+export function visitNode<R, C>(visitor: GraphVisitor<R, C>, node: GraphNode, context: C): R {
+  return (visitor[node.kind] as (n: GraphNode, c: C) => R)(node, context);
+}
