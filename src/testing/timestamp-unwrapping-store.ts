@@ -3,6 +3,7 @@ import type { KeyValueStore } from '../state/key-value-store.js';
 import type { KeyValueIterator } from '../state/key-value-iterator.js';
 import type { KeyValue } from '../state/key-value.js';
 import type { ValueAndTimestamp } from '../state/value-and-timestamp.js';
+import { isTimestampedStore } from '../state/internals/timestamped-bytes.js';
 
 function unwrapIterator<K, V>(inner: KeyValueIterator<K, ValueAndTimestamp<V>>): KeyValueIterator<K, V> {
   const it: KeyValueIterator<K, V> = {
@@ -32,7 +33,7 @@ const plain = <V>(vt: ValueAndTimestamp<V> | null): V | null => (vt === null ? n
  * Plain key-value stores are returned as they are.
  */
 export function unwrapTimestamps(store: StateStore): KeyValueStore<unknown, unknown> {
-  if ((store as { timestamped?: boolean }).timestamped !== true) return store as KeyValueStore<unknown, unknown>;
+  if (!isTimestampedStore(store)) return store as KeyValueStore<unknown, unknown>;
   const inner = store as KeyValueStore<unknown, ValueAndTimestamp<unknown>>;
   const wrap = (v: unknown): ValueAndTimestamp<unknown> | null => (v === null ? null : { value: v, timestamp: -1 });
   const facade: KeyValueStore<unknown, unknown> = {

@@ -321,20 +321,37 @@ export class StreamTask implements TaskRuntime, StateStoreContext {
   }
 
   /**
-   * The first half of a commit: flush caches (forwarding downstream) and stores, then the
-   * producer. Returns a Promise only when something must be awaited.
+   * The first half of a commit: flush caches (forwarding downstream) and stores. The owner
+   * then flushes the record collector and commits offsets. Returns a Promise only when an
+   * async processor must be awaited.
    */
   prepareCommit(): Promise<void> | null {
     this.commitRequested = false;
     this.stateStores.flush();
     this.metrics.commitTotal++;
-    if (this.pending.length) return this.awaitPending(null).then(() => this.collector.flush() ?? undefined);
-    return this.collector.flush();
+    return this.pending.length ? this.awaitPending(null) : null;
   }
 
   /** After offsets are committed: checkpoint state when due (always when `force`). */
   postCommit(force: boolean): Promise<void> | null {
     return this.stateStores.maybeCheckpoint(this.collector, this.taskId.partition, force);
+  }
+
+  /** The restore callbacks of this task's stores, by store name. */
+  restoreCallbacks(): Map<string, RestoreCallback> {
+    const out = new Map<string, RestoreCallback>();
+    for (const [name, r] of this.stateStores.registered) if (r.restore) out.set(name, r.restore);
+    return out;
+  }
+
+  /** Changelog offsets of the last checkpoint, by `topic-partition`. */
+  checkpointOffsets(): ReadonlyMap<string, bigint> {
+    return this.stateStores.checkpointOffsets();
+  }
+
+  /** Persists restored state with the changelog offsets it reaches. */
+  checkpointRestored(offsets: ReadonlyMap<string, bigint>): Promise<void> {
+    return this.stateStores.checkpointRestored(offsets);
   }
 
   /** Next offsets to commit per input partition, with partition time (for commit metadata). */
@@ -392,6 +409,7 @@ export class StreamTask implements TaskRuntime, StateStoreContext {
     for (const node of this.processors) node.processor.close?.();
     if (clean) {
       await this.prepareCommit();
+      await this.collector.flush();
       await this.postCommit(true);
     }
     this.partitionGroup.clear();

@@ -115,6 +115,14 @@ export class TaskStores {
     });
   }
 
+  /** Stores restored data together with the changelog offsets it reaches (restore batches). */
+  async checkpointRestored(offsets: ReadonlyMap<string, bigint>): Promise<void> {
+    const db = this.db ?? (this.opening ? await this.opening : null);
+    if (db === null) return;
+    await db.checkpoint(offsets);
+    for (const [k, v] of offsets) this.checkpointed.set(k, v);
+  }
+
   async close(): Promise<void> {
     for (const store of this.stores.values()) if (store.isOpen()) await store.close();
     this.stores.clear();
