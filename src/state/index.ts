@@ -1,0 +1,12 @@
+export { Stores } from './stores.js';
+export type { StateStore } from './state-store.js';
+export type { StoreBuilder } from './store-builder.js';
+export type { KeyValueStore, ReadOnlyKeyValueStore } from './key-value-store.js';
+export type { TimestampedKeyValueStore } from './timestamped-key-value-store.js';
+export type { KeyValueBytesStore, KeyValueBytesStoreSupplier } from './key-value-bytes-store.js';
+export type { KeyValueIterator } from './key-value-iterator.js';
+export type { CachedStateStore, CacheFlushListener } from './cached-state-store.js';
+export { KeyValue } from './key-value.js';
+export { ValueAndTimestamp } from './value-and-timestamp.js';
+export { KeyValueStoreBuilder } from './builders/key-value-store-builder.js';
+export { TimestampedKeyValueStoreBuilder } from './builders/timestamped-key-value-store-builder.js';

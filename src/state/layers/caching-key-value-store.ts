@@ -1,0 +1,324 @@
+// Kafka: CachingKeyValueStore (with the parts of NamedCache/ThreadCache it uses)
+import { ProcessorStateError } from '../../errors/processor-state-error.js';
+import type { Serializer } from '../../serdes/serde.js';
+import type { CacheFlushListener } from '../cached-state-store.js';
+import type { KeyValue } from '../key-value.js';
+import type { KeyValueIterator } from '../key-value-iterator.js';
+import type { RecordContext, StateStoreContext } from '../state-store-context.js';
+import type { StateStore } from '../state-store.js';
+import { BUFFER_SERIALIZER, compareKeys, keyString, prefixUpperBound } from '../internals/byte-keys.js';
+import { rangeBounds, type KeyBounds } from '../internals/sorted-key-index.js';
+import { MergedSortedCacheIterator, type CachedPair } from './merged-sorted-cache-iterator.js';
+import { WrappedKeyValueBytesStore } from './wrapped-key-value-bytes-store.js';
+
+interface CacheEntry {
+  readonly key: Buffer;
+  /** `key` in string form (the map key). */
+  readonly k: string;
+  value: Buffer | null;
+  dirty: boolean;
+  /** Context of the write that made the entry dirty (null while clean). */
+  context: RecordContext | null;
+  size: number;
+  /** Read or written since the clock hand last passed (second-chance eviction). */
+  referenced: boolean;
+  /** Index of the entry's latest append to `dirtyLog`. */
+  seq: number;
+}
+
+/** Rough bytes per entry besides key and value (entry object, Map slots, string header). */
+const ENTRY_OVERHEAD = 96;
+
+/**
+ * Bytes held by the caching stores of one task, keyed by the task's context: like Java's
+ * ThreadCache the budget (`context.cacheMaxBytes`) is shared, and a store that pushes the
+ * total over it evicts from itself.
+ */
+const taskCacheBytes = new WeakMap<StateStoreContext, { bytes: number }>();
+
+/**
+ * A record cache in front of a bytes store: collapses repeated writes of a key between
+ * flushes, serves reads, and on `flush()` (every commit) or eviction writes dirty entries to
+ * the layer below in the order they were last written, calling the flush listener for each
+ * with the entry's record context (how the DSL forwards a KTable's `Change(new, old)`).
+ *
+ * Eviction is LRU-ish (CLOCK / second chance): the Map's insertion order is the clock, a
+ * read or write only sets a `referenced` bit, and the eviction hand moves referenced entries
+ * to the end instead of evicting them. That keeps a hit at one Map lookup; Java's exact LRU
+ * would need two more per access. As in Java, evicting a dirty entry flushes all of this
+ * store's dirty entries, the evicted one first.
+ *
+ * Flush order is the order of each key's latest write (Java's `dirtyKeys`), kept as an
+ * append-only log of entries with each entry's latest position (`seq`), compacted when it
+ * grows to twice the dirty entries: one array push per write instead of a Set delete+add.
+ * Range reads merge the dirty entries in range (collected and sorted per call, so they cost
+ * O(dirty entries)) with the store below.
+ */
+export class CachingKeyValueStore extends WrappedKeyValueBytesStore {
+  private readonly cache = new Map<string, CacheEntry>();
+  /** Dirty entries in write order; an entry counts at its latest position only (`seq`). */
+  private dirtyLog: CacheEntry[] = [];
+  private dirtyCount = 0;
+  private ownBytes = 0;
+  private shared = { bytes: 0 };
+  private maxBytes = 0;
+  private context: StateStoreContext | null = null;
+  private listener: CacheFlushListener<Buffer, Buffer> | null = null;
+  private sendOldValues = false;
+  // Arguments of the write-down in progress, so `withRecordContext` gets a bound function
+  // rather than a new closure per flushed entry.
+  private downKey: Buffer = Buffer.alloc(0);
+  private downNew: Buffer | null = null;
+  private downOld: Buffer | null = null;
+  private downContext: RecordContext | null = null;
+
+  override init(context: StateStoreContext, root: StateStore): void | Promise<void> {
+    this.context = context;
+    this.maxBytes = context.cacheMaxBytes;
+    let shared = taskCacheBytes.get(context);
+    if (shared === undefined) taskCacheBytes.set(context, (shared = { bytes: 0 }));
+    this.shared = shared;
+    return this.wrapped.init(context, root);
+  }
+
+  override setFlushListener(listener: CacheFlushListener<Buffer, Buffer>, sendOldValues: boolean): boolean {
+    this.listener = listener;
+    this.sendOldValues = sendOldValues;
+    return true;
+  }
+
+  override get(key: Buffer): Buffer | null {
+    this.checkOpen();
+    return this.getInternal(key, keyString(key));
+  }
+
+  override put(key: Buffer, value: Buffer | null): void {
+    this.checkOpen();
+    this.putDirty(key, keyString(key), value);
+  }
+
+  override putIfAbsent(key: Buffer, value: Buffer | null): Buffer | null {
+    this.checkOpen();
+    const k = keyString(key);
+    const old = this.getInternal(key, k);
+    if (old === null) this.putDirty(key, k, value);
+    return old;
+  }
+
+  override putAll(entries: readonly KeyValue<Buffer, Buffer | null>[]): void {
+    this.checkOpen();
+    for (const e of entries) this.putDirty(e.key, keyString(e.key), e.value);
+  }
+
+  override delete(key: Buffer): Buffer | null {
+    this.checkOpen();
+    const k = keyString(key);
+    const old = this.getInternal(key, k);
+    this.putDirty(key, k, null);
+    return old;
+  }
+
+  override range(from: Buffer | null, to: Buffer | null): KeyValueIterator<Buffer, Buffer> {
+    return this.merged(this.wrapped.range(from, to), rangeBounds(from, to), false);
+  }
+
+  override reverseRange(from: Buffer | null, to: Buffer | null): KeyValueIterator<Buffer, Buffer> {
+    return this.merged(this.wrapped.reverseRange(from, to), rangeBounds(from, to), true);
+  }
+
+  override all(): KeyValueIterator<Buffer, Buffer> {
+    return this.merged(this.wrapped.all(), rangeBounds(null, null), false);
+  }
+
+  override reverseAll(): KeyValueIterator<Buffer, Buffer> {
+    return this.merged(this.wrapped.reverseAll(), rangeBounds(null, null), true);
+  }
+
+  override prefixScan<P>(prefix: P, prefixKeySerializer: Serializer<P>): KeyValueIterator<Buffer, Buffer> {
+    const bytes = prefixKeySerializer.serialize('', prefix);
+    if (bytes === null) throw new ProcessorStateError(`Store ${this.name}: the prefix serialized to null.`);
+    const lower = keyString(bytes);
+    const stored = this.wrapped.prefixScan(bytes, BUFFER_SERIALIZER);
+    return this.merged(stored, { lower, upper: prefixUpperBound(lower), upperInclusive: false }, false);
+  }
+
+  override flush(): void {
+    this.flushCache();
+    this.wrapped.flush();
+  }
+
+  override flushCache(): void {
+    this.checkOpen();
+    this.flushDirty(null);
+  }
+
+  override close(): void | Promise<void> {
+    try {
+      if (this.isOpen()) this.flushDirty(null);
+    } finally {
+      this.cache.clear();
+      this.dirtyLog = [];
+      this.dirtyCount = 0;
+      this.shared.bytes -= this.ownBytes;
+      this.ownBytes = 0;
+    }
+    return this.wrapped.close();
+  }
+
+  private getInternal(key: Buffer, k: string): Buffer | null {
+    const entry = this.cache.get(k);
+    if (entry !== undefined) {
+      entry.referenced = true;
+      return entry.value;
+    }
+    const value = this.wrapped.get(key);
+    if (value !== null) {
+      this.insert({ key, k, value, dirty: false, context: null, size: entrySize(k, value), referenced: false, seq: -1 });
+      this.maybeEvict();
+    }
+    return value;
+  }
+
+  private putDirty(key: Buffer, k: string, value: Buffer | null): void {
+    let entry = this.cache.get(k);
+    if (entry === undefined) {
+      entry = { key, k, value, dirty: false, context: null, size: entrySize(k, value), referenced: false, seq: -1 };
+      this.insert(entry);
+    } else {
+      const size = entrySize(k, value);
+      this.account(size - entry.size);
+      entry.size = size;
+      entry.value = value;
+      entry.referenced = true;
+    }
+    if (!entry.dirty) {
+      entry.dirty = true;
+      this.dirtyCount++;
+    }
+    entry.context = this.context!.recordContext();
+    entry.seq = this.dirtyLog.length;
+    this.dirtyLog.push(entry);
+    if (this.dirtyLog.length > 2 * this.dirtyCount + 1024) this.compactLog();
+    this.maybeEvict();
+  }
+
+  private insert(entry: CacheEntry): void {
+    this.cache.set(entry.k, entry);
+    this.account(entry.size);
+  }
+
+  private account(delta: number): void {
+    this.ownBytes += delta;
+    this.shared.bytes += delta;
+  }
+
+  private compactLog(): void {
+    const log: CacheEntry[] = [];
+    this.forEachDirty((entry) => {
+      entry.seq = log.length;
+      log.push(entry);
+    });
+    this.dirtyLog = log;
+  }
+
+  /** Visits dirty entries in the order of their latest write. */
+  private forEachDirty(visit: (entry: CacheEntry) => void): void {
+    const log = this.dirtyLog;
+    for (let i = 0; i < log.length; i++) {
+      const entry = log[i]!;
+      if (entry.dirty && entry.seq === i) visit(entry);
+    }
+  }
+
+  private maybeEvict(): void {
+    while (this.shared.bytes > this.maxBytes && this.cache.size > 0) {
+      const victim = this.victim();
+      this.cache.delete(victim.k);
+      this.account(-victim.size);
+      if (victim.dirty) this.flushDirty(victim);
+    }
+  }
+
+  /** The clock hand: the first unreferenced entry, giving referenced ones a second chance. */
+  private victim(): CacheEntry {
+    for (;;) {
+      for (const entry of this.cache.values()) {
+        if (!entry.referenced) return entry;
+        entry.referenced = false;
+      }
+    }
+  }
+
+  /** Writes dirty entries down (the evicted one first) and calls the listener for each. */
+  private flushDirty(evicted: CacheEntry | null): void {
+    if (evicted === null && this.dirtyCount === 0) return;
+    const entries: CacheEntry[] = [];
+    if (evicted !== null) entries.push(evicted);
+    this.forEachDirty((entry) => {
+      if (entry !== evicted) entries.push(entry);
+    });
+    // Capture values and mark clean before writing down: the listener may write to this
+    // store again (making entries dirty anew).
+    const values = entries.map((e) => e.value);
+    const contexts = entries.map((e) => e.context!);
+    for (const e of entries) {
+      e.dirty = false;
+      e.context = null;
+    }
+    this.dirtyLog = [];
+    this.dirtyCount = 0;
+    for (let i = 0; i < entries.length; i++) this.writeDown(entries[i]!.key, values[i]!, contexts[i]!);
+    // Flushed deletes leave the cache (the store below now answers null).
+    for (const e of entries) {
+      if (e.value === null && !e.dirty && this.cache.get(e.k) === e) {
+        this.cache.delete(e.k);
+        this.account(-e.size);
+      }
+    }
+  }
+
+  private writeDown(key: Buffer, newValue: Buffer | null, context: RecordContext): void {
+    let oldValue: Buffer | null = null;
+    if (this.listener !== null) {
+      oldValue = newValue === null || this.sendOldValues ? this.wrapped.get(key) : null;
+      // Neither in the cache nor below: nothing to write and nothing to forward (as in Java).
+      if (newValue === null && oldValue === null) return;
+    }
+    this.downKey = key;
+    this.downNew = newValue;
+    this.downOld = oldValue;
+    this.downContext = context;
+    this.context!.withRecordContext(context, this.writePending);
+  }
+
+  private readonly writePending = (): void => {
+    const key = this.downKey;
+    const newValue = this.downNew;
+    this.wrapped.put(key, newValue);
+    if (this.listener !== null) this.listener(key, newValue, this.sendOldValues ? this.downOld : null, this.downContext!);
+  };
+
+  private merged(stored: KeyValueIterator<Buffer, Buffer>, b: KeyBounds, reverse: boolean): KeyValueIterator<Buffer, Buffer> {
+    const inRange: [string, CachedPair][] = [];
+    this.forEachDirty(({ k, key, value }) => {
+      if (b.lower !== null && k < b.lower) return;
+      if (b.upper !== null && (b.upperInclusive ? k > b.upper : k >= b.upper)) return;
+      inRange.push([k, { key, value }]);
+    });
+    inRange.sort((x, y) => (reverse ? compareKeys(y[0], x[0]) : compareKeys(x[0], y[0])));
+    return new MergedSortedCacheIterator(
+      this.name,
+      inRange.map((e) => e[1]),
+      stored,
+      reverse,
+    );
+  }
+
+  private checkOpen(): void {
+    if (!this.isOpen()) throw new ProcessorStateError(`Store ${this.name} is not open.`);
+  }
+}
+
+function entrySize(k: string, value: Buffer | null): number {
+  return k.length + ENTRY_OVERHEAD + (value === null ? 0 : value.length);
+}
