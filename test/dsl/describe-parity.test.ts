@@ -5,7 +5,7 @@ import { programs } from './programs.js';
 
 const fixture = (name: string): string => readFileSync(new URL(`./fixtures/${name}.txt`, import.meta.url), 'utf8');
 
-// Expected texts come from Java Kafka Streams 4.1 (test/dsl/java/Describe.java).
+// Expected texts come from Java Kafka Streams 4.4 (test/dsl/java/Describe.java).
 describe('describe() equals Java Kafka Streams', () => {
   for (const [name, program] of Object.entries(programs)) {
     it(name, () => {

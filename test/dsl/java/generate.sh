@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Regenerates ../fixtures/<program>.txt with real Java Kafka Streams (Java 17 + Maven).
 # The programs in Describe.java mirror test/dsl/programs.ts line for line.
+# generate.sh --behaviour prints the Java TopologyTestDriver outputs the behaviour tests expect.
 set -euo pipefail
 cd "$(dirname "$0")"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 mvn -q -f pom.xml dependency:build-classpath -Dmdep.outputFile="$work/cp.txt"
 cp="$(cat "$work/cp.txt")"
-javac -cp "$cp" -d "$work" Describe.java
+javac -cp "$cp" -d "$work" Describe.java Behaviour.java
+if [ "${1:-}" = "--behaviour" ]; then exec java -cp "$work:$cp" Behaviour; fi
 java -cp "$work:$cp" Describe > "$work/describe.txt"
 python3 - "$work/describe.txt" ../fixtures <<'PY'
 import re, sys
