@@ -29,7 +29,10 @@ export class ChangedDeserializer<T> implements Deserializer<Change<T>> {
   deserialize(topic: string, data: Buffer | null, headers?: Headers): Change<T> | null {
     if (data === null) return null;
     const flag = data[data.length - 1];
-    const latestFlag = flag !== undefined && flag >= 3;
+    if (flag === undefined || flag > 5) {
+      throw new SerializationError(`Unknown change encoding flag ${String(flag)} in a record from "${topic}"; is it a grouped-table repartition topic?`);
+    }
+    const latestFlag = flag >= 3;
     const end = data.length - 1 - (latestFlag ? 1 : 0);
     let isLatest = true;
     if (latestFlag) {
@@ -48,15 +51,12 @@ export class ChangedDeserializer<T> implements Deserializer<Change<T>> {
       case 4:
         newData = data.subarray(0, end);
         break;
-      case 2:
-      case 5: {
+      default: {
         const [newLength, read] = readVarint(data, 0);
         newData = data.subarray(read, read + newLength);
         oldData = data.subarray(read + newLength, end);
         break;
       }
-      default:
-        throw new SerializationError(`Unknown change encoding flag ${String(flag)} in a record from "${topic}"; is it a grouped-table repartition topic?`);
     }
     return new Change(
       newData === null ? null : this.inner.deserialize(topic, newData, headers),

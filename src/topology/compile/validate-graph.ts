@@ -4,6 +4,8 @@ import { visitNode } from '../graph/graph-node.js';
 import type { StoreSpec } from '../graph/store-spec.js';
 import type { CompileConfig } from './compile-config.js';
 import { graphResources, type NodeResources } from './graph-resources.js';
+
+type Resources = NodeResources & { readonly node: string };
 import type { TableSemantics } from './table-semantics.js';
 
 /**
@@ -13,14 +15,14 @@ import type { TableSemantics } from './table-semantics.js';
  */
 export function validateGraph(graph: Graph, tables: TableSemantics, config: CompileConfig): TopologyIssue[] {
   const issues: TopologyIssue[] = [];
-  const resources = graph.nodes.map((n) => visitNode(graphResources, n, tables));
+  const resources = graph.nodes.map((n) => ({ ...visitNode(graphResources, n, tables), node: n.name }));
   checkNames(resources, issues);
   checkStores(resources, issues);
   if (config.ensureExplicitInternalResourceNaming) checkExplicitNames(resources, issues);
   return issues;
 }
 
-function checkNames(resources: readonly NodeResources[], issues: TopologyIssue[]): void {
+function checkNames(resources: readonly Resources[], issues: TopologyIssue[]): void {
   const seen = new Set<string>();
   const reported = new Set<string>();
   for (const name of resources.flatMap((r) => r.names)) {
@@ -37,7 +39,7 @@ function checkNames(resources: readonly NodeResources[], issues: TopologyIssue[]
   }
 }
 
-function checkStores(resources: readonly NodeResources[], issues: TopologyIssue[]): void {
+function checkStores(resources: readonly Resources[], issues: TopologyIssue[]): void {
   const specs = new Map<string, StoreSpec>();
   const added = new Set<string>();
   for (const r of resources) {
@@ -57,7 +59,7 @@ function checkStores(resources: readonly NodeResources[], issues: TopologyIssue[
   }
   const missing = new Set(resources.flatMap((r) => r.usedStores).filter((s) => !added.has(s)));
   for (const name of missing) {
-    const users = resources.filter((r) => r.usedStores.includes(name)).map((r) => r.names[0]);
+    const users = resources.filter((r) => r.usedStores.includes(name)).map((r) => r.node);
     issues.push({
       code: 'missing-store',
       node: users[0],
@@ -66,20 +68,20 @@ function checkStores(resources: readonly NodeResources[], issues: TopologyIssue[
   }
 }
 
-function checkExplicitNames(resources: readonly NodeResources[], issues: TopologyIssue[]): void {
+function checkExplicitNames(resources: readonly Resources[], issues: TopologyIssue[]): void {
   for (const r of resources) {
     for (const spec of r.stores) {
       if (!spec.generatedName) continue;
       issues.push({
         code: 'generated-store-name',
-        node: r.names[0],
-        message: `State store "${spec.name}" of "${r.names[0]}" has a generated name${r.changelog ? ` (and so has its changelog topic "${spec.name}-changelog")` : ''}; name it with Materialized.as(name), or turn off ensureExplicitInternalResourceNaming.`,
+        node: r.node,
+        message: `State store "${spec.name}" of "${r.node}" has a generated name${r.changelog ? ` (and so has its changelog topic "${spec.name}-changelog")` : ''}; name it with Materialized.as(name), or turn off ensureExplicitInternalResourceNaming.`,
       });
     }
     if (r.repartitionTopic?.generated) {
       issues.push({
         code: 'generated-topic-name',
-        node: r.names[0],
+        node: r.node,
         message: `Repartition topic "${r.repartitionTopic.name}" has a generated name; name it with Grouped.as(name) / Repartitioned.as(name) / Materialized.as(name) or Named on toTable(), or turn off ensureExplicitInternalResourceNaming.`,
       });
     }
