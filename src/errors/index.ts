@@ -6,3 +6,4 @@ export { SerializationError } from './serialization-error.js';
 export { ProcessorStateError } from './processor-state-error.js';
 export type { DeserializationHandler, DeserializationErrorContext } from './deserialization-handler.js';
 export type { ProcessingHandler, ProcessingErrorContext } from './processing-handler.js';
+export { InvalidStateStoreError } from './invalid-state-store-error.js';

@@ -3,6 +3,10 @@
 // another client (e.g. one with KIP-447 fencing) can implement it without touching tasks.
 import type { Headers } from '../../processor/headers.js';
 import type { ConsumedBytes } from '../task/consumed-record.js';
+// Option types only (no kafkajs at runtime): the kafkajs engine's options double as the engine's.
+import type { KafkaConsumerOptions } from './kafka-consumer.js';
+import type { KafkaProducerOptions } from './kafka-producer.js';
+import type { TransactionalProducerOptions } from './transactional-producer.js';
 
 /** One partition of one topic. */
 export interface TopicPartition {
@@ -184,3 +188,24 @@ export interface EnginePartitionReader {
 
 /** Start offset meaning "the log start offset" in `EnginePartitionReader.assign`. */
 export const EARLIEST_OFFSET = -2n;
+
+/** Options of `KafkaEngine.consumer` (the kafkajs engine's `KafkaConsumerOptions`). */
+export type EngineConsumerOptions = KafkaConsumerOptions;
+/** Options of `KafkaEngine.producer`. */
+export type EngineProducerOptions = KafkaProducerOptions;
+/** Options of `KafkaEngine.transactionalProducer`. */
+export type EngineTransactionalProducerOptions = TransactionalProducerOptions;
+/** Options of `KafkaEngine.partitionReader`. */
+export interface EnginePartitionReaderOptions {
+  readonly partitionMaxBytes?: number;
+  readonly maxBytes?: number;
+}
+
+/** Creates the Kafka clients of one application instance (all sharing connection settings). */
+export interface KafkaEngine {
+  admin(): EngineAdmin;
+  producer(options?: EngineProducerOptions): EngineProducer;
+  transactionalProducer(options: EngineTransactionalProducerOptions): EngineTransactionalProducer;
+  consumer(options: EngineConsumerOptions): EngineConsumer;
+  partitionReader(options?: EnginePartitionReaderOptions): EnginePartitionReader;
+}

@@ -195,6 +195,14 @@ export class StreamTask implements TaskRuntime, StateStoreContext {
     this.queueFor(topic, partition).push(record);
   }
 
+  /** Starts a partition's time (and the task's stream time) from its committed partition time. */
+  seedPartitionTime(topic: string, partition: number, partitionTime: number): void {
+    if (partitionTime < 0) return;
+    const queue = this.queueFor(topic, partition);
+    if (partitionTime > queue.partitionTime) queue.partitionTime = partitionTime;
+    if (partitionTime > this.partitionGroup.streamTime) this.partitionGroup.streamTime = partitionTime;
+  }
+
   private queueFor(topic: string, partition: number): RecordQueue {
     let queue = this.partitionGroup.queue(topic, partition);
     if (!queue) {

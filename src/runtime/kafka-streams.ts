@@ -1,0 +1,224 @@
+// Kafka: KafkaStreams (the client: lifecycle, threads, local stores)
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { BehaviorSubject, Subject, type Observable } from 'rxjs';
+import type { Topology } from '../topology/topology.js';
+import type { StateStore } from '../state/state-store.js';
+import { StreamsError } from '../errors/streams-error.js';
+import { resolveStreamsConfig, ConfigError, type ResolvedStreamsConfig, type StreamsConfig } from './streams-config.js';
+import { StreamsState, canTransition } from './streams-state.js';
+import type { StreamsEvent } from './streams-event.js';
+import { planTopics, type TopicPlan } from './topic-plan.js';
+import { TaskManager } from './task-manager.js';
+import { StreamThread } from './stream-thread.js';
+import { KafkaRecordCollector } from './kafka-record-collector.js';
+import { compositeStore } from './composite-store.js';
+import { connectEngine, ENGINE_CONFIG_KEYS, type Engine } from './engine-factory.js';
+
+/** What the uncaught-exception handler decides (Java's `StreamThreadExceptionResponse`). */
+export type StreamsUncaughtExceptionResponse = 'REPLACE_THREAD' | 'SHUTDOWN_CLIENT' | 'SHUTDOWN_APPLICATION';
+
+/** Called with an error no task could handle; the default is `'SHUTDOWN_CLIENT'`. */
+export type StreamsUncaughtExceptionHandler = (error: unknown) => StreamsUncaughtExceptionResponse;
+
+/**
+ * Runs a topology against a Kafka cluster as one member of the application's consumer
+ * group (`applicationId`). Start more processes with the same config to share the work:
+ * tasks (`subtopology_partition`) move between them with their state, restored from
+ * changelog topics into LevelDB under `stateDir`.
+ *
+ * @example
+ * const streams = new KafkaStreams(builder.build(), { applicationId: 'wc', bootstrapServers: 'localhost:9092' });
+ * streams.state$.subscribe((s) => console.log(s));
+ * await streams.start();
+ * process.on('SIGTERM', () => void streams.close());
+ */
+export class KafkaStreams {
+  readonly config: ResolvedStreamsConfig;
+  private readonly stateSubject = new BehaviorSubject<StreamsState>(StreamsState.CREATED);
+  private readonly eventSubject = new Subject<StreamsEvent>();
+  private handler: StreamsUncaughtExceptionHandler = () => 'SHUTDOWN_CLIENT';
+  private engine: Engine | null = null;
+  private thread: StreamThread | null = null;
+  private tasks: TaskManager | null = null;
+  private plan: TopicPlan | null = null;
+  private closing: Promise<boolean> | null = null;
+
+  /** Lifecycle states as they happen (the current one first). */
+  readonly state$: Observable<StreamsState> = this.stateSubject.asObservable();
+  /** Rebalances, restore progress, commits, purges and errors. */
+  readonly events$: Observable<StreamsEvent> = this.eventSubject.asObservable();
+
+  constructor(
+    private readonly topology: Topology,
+    config: StreamsConfig,
+  ) {
+    this.config = resolveStreamsConfig(config, ENGINE_CONFIG_KEYS);
+    if (this.config.bootstrapServers.length === 0) {
+      throw new ConfigError('bootstrapServers is required: a "host:port" string or a list of them.');
+    }
+  }
+
+  get state(): StreamsState {
+    return this.stateSubject.value;
+  }
+
+  /** Decides what happens after an error no handler dealt with (must be set before `start`). */
+  setUncaughtExceptionHandler(handler: StreamsUncaughtExceptionHandler): void {
+    if (this.state !== StreamsState.CREATED) throw new StreamsError('setUncaughtExceptionHandler must be called before start().');
+    this.handler = handler;
+  }
+
+  /**
+   * Checks topics, creates missing internal topics, joins the group and starts processing.
+   * Resolves once the consumer joined; rejects (state ERROR) on a missing source topic or
+   * an unreachable cluster.
+   */
+  async start(): Promise<void> {
+    if (this.state !== StreamsState.CREATED) throw new StreamsError(`start() can only be called once (state is ${this.state}).`);
+    this.transition(StreamsState.REBALANCING);
+    try {
+      this.engine = await connectEngine(this.config);
+      this.plan = await this.planTopics(this.engine);
+      await this.engine.admin.createTopics(
+        this.plan.internalTopics.map((t) => ({ name: t.name, numPartitions: t.numPartitions, replicationFactor: this.config.replicationFactor, configs: t.config })),
+      );
+      await this.startThread(this.engine, this.plan);
+    } catch (error) {
+      this.emit({ type: 'error', error });
+      await this.shutdown(false, StreamsState.PENDING_ERROR);
+      throw error;
+    }
+  }
+
+  private async planTopics(engine: Engine): Promise<TopicPlan> {
+    const all = await engine.admin.listTopics();
+    const existing = new Set(all);
+    const matches = (p: RegExp): string[] => all.filter((t) => p.test(t) && !t.startsWith('__'));
+    const userTopics = [...this.topology.nodes.values()].flatMap((n) =>
+      n.kind !== 'source' ? [] : n.topics ? n.topics.filter((t) => !this.topology.internalTopics.has(t)) : matches(n.pattern!),
+    );
+    const present = [...new Set(userTopics.filter((t) => existing.has(t)))];
+    const counts = present.length ? await engine.admin.partitionCounts(present) : new Map<string, number>();
+    return planTopics(this.topology, this.config.applicationId, (t) => counts.get(t), matches);
+  }
+
+  private async startThread(engine: Engine, plan: TopicPlan): Promise<void> {
+    const collector = new KafkaRecordCollector(engine.producer);
+    const sinkTopics = [...this.topology.nodes.values()].flatMap((n) => (n.kind === 'sink' && n.topic ? [n.topic] : []));
+    await engine.producer.loadTopics([...new Set([...sinkTopics.map((t) => (this.topology.internalTopics.has(t) ? `${this.config.applicationId}-${t}` : t)), ...plan.internalTopics.map((t) => t.name)])]);
+    const tasks = new TaskManager({
+      topology: this.topology,
+      config: this.config,
+      plan,
+      collector,
+      admin: engine.admin,
+      newReader: () => engine.newReader(),
+      emit: (e) => this.emit(e),
+      budget: { cacheBytesPerTask: Math.floor(this.config.cacheMaxBytes / Math.max(1, plan.subtopologies.reduce((n, s) => n + s.numTasks, 0))) },
+    });
+    const thread = new StreamThread({
+      config: this.config,
+      tasks,
+      collector,
+      admin: engine.admin,
+      repartitionTopics: new Set(plan.internalTopics.filter((t) => t.kind === 'repartition').map((t) => t.name)),
+      emit: (e) => this.emit(e),
+      onFatal: (error) => void this.onFatal(error),
+      onRunning: (running) => this.transition(running ? StreamsState.RUNNING : StreamsState.REBALANCING),
+    });
+    const consumer = engine.newConsumer({
+      groupId: this.config.applicationId,
+      topics: [...new Set(plan.subtopologies.flatMap((s) => s.sourceTopics))],
+      sourceTopicsBySubtopology: new Map(plan.subtopologies.map((s) => [s.id, s.sourceTopics])),
+      ownedTasks: () => [...tasks.tasks.keys()],
+      onBatch: (b) => thread.onBatch(b),
+      onAssignment: (c) => thread.onAssignment(c),
+      onRebalancing: () => this.transition(StreamsState.REBALANCING),
+    });
+    this.tasks = tasks;
+    this.thread = thread;
+    thread.start(consumer);
+    await consumer.start();
+  }
+
+  private async onFatal(error: unknown): Promise<void> {
+    this.emit({ type: 'error', error });
+    if (this.closing || this.state === StreamsState.PENDING_ERROR || this.state === StreamsState.ERROR) return;
+    let response: StreamsUncaughtExceptionResponse = 'SHUTDOWN_CLIENT';
+    try {
+      response = this.handler(error);
+    } catch (handlerError) {
+      this.emit({ type: 'error', error: handlerError });
+    }
+    if (response === 'REPLACE_THREAD' && this.engine && this.plan) {
+      await this.thread?.stop(false).catch(() => undefined);
+      this.transition(StreamsState.REBALANCING);
+      await this.startThread(this.engine, this.plan).catch((e: unknown) => this.onFatal(e));
+      return;
+    }
+    await this.shutdown(false, StreamsState.PENDING_ERROR);
+  }
+
+  /**
+   * Stops processing: commits, closes tasks cleanly (checkpointing state) and leaves the
+   * group. Resolves true when everything closed within `timeoutMs`.
+   */
+  close(options: { timeoutMs?: number } = {}): Promise<boolean> {
+    this.closing ??= (async () => {
+      const timeoutMs = options.timeoutMs ?? 30_000;
+      let timer: NodeJS.Timeout | undefined;
+      const timedOut = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+      const done = this.shutdown(true, StreamsState.PENDING_SHUTDOWN).then(() => true);
+      const result = await Promise.race([done, timedOut]);
+      clearTimeout(timer);
+      return result;
+    })();
+    return this.closing;
+  }
+
+  private async shutdown(clean: boolean, via: StreamsState.PENDING_SHUTDOWN | StreamsState.PENDING_ERROR): Promise<void> {
+    if (this.state === StreamsState.NOT_RUNNING || this.state === StreamsState.ERROR) return;
+    this.transition(via);
+    try {
+      await this.thread?.stop(clean);
+    } catch (error) {
+      this.emit({ type: 'error', error });
+    }
+    await this.engine?.close().catch(() => undefined);
+    this.engine = null;
+    this.transition(via === StreamsState.PENDING_SHUTDOWN ? StreamsState.NOT_RUNNING : StreamsState.ERROR);
+    this.eventSubject.complete();
+    this.stateSubject.complete();
+  }
+
+  /** Deletes this application's local state folder. Only when not running. */
+  cleanUp(): void {
+    if (this.state !== StreamsState.CREATED && this.state !== StreamsState.NOT_RUNNING && this.state !== StreamsState.ERROR) {
+      throw new StreamsError(`cleanUp() needs a client that is not running (state is ${this.state}); call close() first.`);
+    }
+    rmSync(join(this.config.stateDir, this.config.applicationId), { recursive: true, force: true });
+  }
+
+  /**
+   * A read-only view of a store across this process's tasks (local state only). Reads go
+   * through each task's store; a key lives in exactly one task.
+   */
+  store<S = unknown>(name: string): S {
+    if (!this.topology.stores.has(name)) throw new StreamsError(`No store named "${name}" in this topology.`);
+    const stores = (): StateStore[] =>
+      [...(this.tasks?.tasks.values() ?? [])].filter((t) => t.state === 'running' && t.task.storeNames().includes(name)).map((t) => t.task.store(name));
+    return compositeStore(name, stores) as S;
+  }
+
+  private emit(event: StreamsEvent): void {
+    this.eventSubject.next(event);
+  }
+
+  private transition(to: StreamsState): void {
+    const from = this.state;
+    if (from === to || !canTransition(from, to)) return;
+    this.stateSubject.next(to);
+    this.emit({ type: 'state', from, to });
+  }
+}

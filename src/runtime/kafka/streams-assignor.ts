@@ -1,0 +1,117 @@
+// The consumer-group assignor of a kstreams application, as a kafkajs PartitionAssigner.
+// Members report the tasks they own in their subscription userData; the leader turns
+// partitions into tasks (`subtopology_partition`, co-partitioned), spreads them with
+// `assignTasks` (sticky, balanced) and hands each member the partitions of its tasks.
+// kafkajs drops the assignment's userData on the receiving side (KAFKAJS-NOTES.md §2), so
+// members derive their tasks from the partitions (`tasksForPartitions`); the userData is
+// still written, for `describeGroup()` read-backs (e.g. a group-wide shutdown verdict).
+import { AssignerProtocol, type Assigner, type PartitionAssigner } from 'kafkajs';
+import { assignTasks, computeTasks, type MemberTasks } from './task-assignment.js';
+
+/** Name of the group protocol; members of other protocols cannot join the same group. */
+export const STREAMS_ASSIGNOR_NAME = 'kstreams';
+const VERSION = 1;
+
+/** Assignment error codes (Java's `AssignorError`). */
+export const ASSIGNMENT_OK = 0;
+export const ASSIGNMENT_SHUTDOWN_REQUESTED = 2;
+
+/** What the runtime tells the assignor. */
+export interface StreamsAssignorOptions {
+  /** Source topics of each sub-topology (a function when pattern subscriptions change them). */
+  readonly sourceTopicsBySubtopology: ReadonlyMap<number, readonly string[]> | (() => ReadonlyMap<number, readonly string[]>);
+  /** Tasks this member owns now; read at every join, so the next assignment can keep them here. */
+  readonly ownedTasks: () => readonly string[];
+  /** True when this member asks the whole group to shut down (sent at the next join). */
+  readonly shutdownRequested?: () => boolean;
+}
+
+/** This member's subscription userData. */
+export interface SubscriptionInfo {
+  readonly version: number;
+  readonly ownedTasks: readonly string[];
+  readonly shutdownRequested: boolean;
+}
+
+/** The leader's per-member assignment userData. */
+export interface AssignmentInfo {
+  readonly version: number;
+  readonly tasks: readonly string[];
+  readonly errorCode: number;
+}
+
+/** Decodes subscription userData; a foreign or broken payload counts as "owns nothing". */
+export function decodeSubscriptionInfo(userData: Buffer | null | undefined): SubscriptionInfo {
+  const empty = { version: VERSION, ownedTasks: [], shutdownRequested: false };
+  if (!userData || userData.length === 0) return empty;
+  try {
+    const parsed = JSON.parse(userData.toString('utf8')) as Partial<SubscriptionInfo>;
+    const owned = Array.isArray(parsed.ownedTasks) ? parsed.ownedTasks.filter((t) => typeof t === 'string' && /^\d+_\d+$/.test(t)) : [];
+    return { version: Number(parsed.version) || VERSION, ownedTasks: owned, shutdownRequested: parsed.shutdownRequested === true };
+  } catch {
+    return empty;
+  }
+}
+
+/** Decodes assignment userData (e.g. from `describeGroup()`), or null. */
+export function decodeAssignmentInfo(userData: Buffer | null | undefined): AssignmentInfo | null {
+  if (!userData || userData.length === 0) return null;
+  try {
+    return JSON.parse(userData.toString('utf8')) as AssignmentInfo;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A kafkajs `PartitionAssigner` for `kafka.consumer({ partitionAssigners: [...] })`.
+ * `protocol()` runs at every JoinGroup and must stay synchronous; `assign()` runs on the
+ * leader only, right after kafkajs refreshed its metadata.
+ */
+export function createStreamsAssignor(options: StreamsAssignorOptions): PartitionAssigner {
+  const sources = (): ReadonlyMap<number, readonly string[]> =>
+    typeof options.sourceTopicsBySubtopology === 'function' ? options.sourceTopicsBySubtopology() : options.sourceTopicsBySubtopology;
+  return ({ cluster }): Assigner => ({
+    name: STREAMS_ASSIGNOR_NAME,
+    version: VERSION,
+    protocol({ topics }) {
+      const info: SubscriptionInfo = {
+        version: VERSION,
+        ownedTasks: [...options.ownedTasks()],
+        shutdownRequested: options.shutdownRequested?.() ?? false,
+      };
+      const userData = Buffer.from(JSON.stringify(info));
+      return { name: STREAMS_ASSIGNOR_NAME, metadata: AssignerProtocol.MemberMetadata.encode({ version: VERSION, topics, userData }) };
+    },
+    assign({ members }) {
+      const infos = members.map((m) => ({ memberId: m.memberId, info: decodeMetadata(m.memberMetadata) }));
+      const tasks = computeTasks(sources(), (topic) => cluster.findTopicPartitionMetadata(topic).length);
+      const byMember = assignTasks(
+        [...tasks.keys()],
+        infos.map(({ memberId, info }): MemberTasks => ({ memberId, ownedTasks: info.ownedTasks })),
+      );
+      const errorCode = infos.some(({ info }) => info.shutdownRequested) ? ASSIGNMENT_SHUTDOWN_REQUESTED : ASSIGNMENT_OK;
+      // Every member is listed: an omitted one would get an empty assignment without userData.
+      return Promise.resolve(
+        members.map(({ memberId }) => {
+          const memberTasks = byMember.get(memberId) ?? [];
+          const assignment: Record<string, number[]> = {};
+          for (const task of memberTasks) {
+            for (const { topic, partition } of tasks.get(task)!) (assignment[topic] ??= []).push(partition);
+          }
+          const info: AssignmentInfo = { version: VERSION, tasks: memberTasks, errorCode };
+          const userData = Buffer.from(JSON.stringify(info));
+          return { memberId, memberAssignment: AssignerProtocol.MemberAssignment.encode({ version: VERSION, assignment, userData }) };
+        }),
+      );
+    },
+  });
+}
+
+function decodeMetadata(metadata: Buffer): SubscriptionInfo {
+  try {
+    return decodeSubscriptionInfo(AssignerProtocol.MemberMetadata.decode(metadata)?.userData);
+  } catch {
+    return decodeSubscriptionInfo(null);
+  }
+}

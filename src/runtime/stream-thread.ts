@@ -1,0 +1,233 @@
+// Kafka: StreamThread (one per process: the consumer, the processing loop, commits)
+import { setImmediate as nextTick } from 'node:timers/promises';
+import type { ResolvedStreamsConfig } from './streams-config.js';
+import type { StreamsEvent } from './streams-event.js';
+import type { TaskManager, ActiveTask } from './task-manager.js';
+import type { RecordCollector } from './task/record-collector.js';
+import { topicPartitionKey } from './task/consumed-record.js';
+import type { AssignmentChange, ConsumerBatch, EngineAdmin, EngineConsumer, TopicPartition } from './kafka/engine.js';
+
+/** How long one processing slice may run before yielding to the event loop (heartbeats, fetches). */
+const SLICE_MS = 8;
+/** Records one task processes before the slice checks the clock. */
+const CHUNK = 256;
+/** Kafka's `repartition.purge.interval.ms`. */
+const PURGE_INTERVAL_MS = 30_000;
+
+/** What the thread needs around it. */
+export interface StreamThreadDeps {
+  readonly config: ResolvedStreamsConfig;
+  readonly tasks: TaskManager;
+  readonly collector: RecordCollector;
+  readonly admin: EngineAdmin;
+  readonly repartitionTopics: ReadonlySet<string>;
+  readonly emit: (event: StreamsEvent) => void;
+  /** Called when the thread dies of an error it cannot handle. */
+  readonly onFatal: (error: unknown) => void;
+  /** Called after each completed rebalance (true when all tasks run). */
+  readonly onRunning: (running: boolean) => void;
+}
+
+/**
+ * The processing loop of a process. The consumer's batch callback only enqueues records
+ * (pausing partitions whose buffer is full); processing, punctuation and commits run here
+ * in short slices separated by `setImmediate`, so kafkajs's run loop keeps heartbeating.
+ * New tasks restore outside that loop with their partitions paused.
+ */
+export class StreamThread {
+  private consumer!: EngineConsumer;
+  private running = false;
+  private loopDone: Promise<void> = Promise.resolve();
+  private lastCommit = Date.now();
+  private lastPurge = Date.now();
+  private readonly paused = new Set<string>();
+  private wake: (() => void) | null = null;
+  private readonly opening = new Map<string, Promise<void>>();
+  /** Offsets committed since the last purge, by `topic-partition`. */
+  private readonly committed = new Map<string, bigint>();
+
+  constructor(private readonly deps: StreamThreadDeps) {}
+
+  /** Starts the loop with a consumer whose callbacks are `onBatch` and `onAssignment`. */
+  start(consumer: EngineConsumer): void {
+    this.consumer = consumer;
+    this.running = true;
+    this.loopDone = this.loop().catch((error: unknown) => {
+      this.running = false;
+      this.deps.onFatal(error);
+    });
+  }
+
+  /** Consumer callback: buffer a fetched batch into its task. */
+  onBatch(batch: ConsumerBatch): void {
+    const id = [...this.deps.tasks.tasksFor([batch]).keys()][0];
+    const active = id === undefined ? undefined : this.deps.tasks.tasks.get(id);
+    if (!active || active.state === 'closed') return;
+    const key = topicPartitionKey(batch.topic, batch.partition);
+    active.fetched.set(key, batch.nextOffset);
+    if (batch.records.length === 0) return;
+    active.task.addRecords(batch.topic, batch.partition, batch.records);
+    const queue = active.task.partitionGroup.queue(batch.topic, batch.partition);
+    if (queue && queue.size >= this.deps.config.bufferedRecordsPerPartition && !this.paused.has(key)) {
+      this.paused.add(key);
+      this.consumer.pause([batch]);
+    }
+    this.wake?.();
+  }
+
+  /** Consumer callback after each join: close revoked tasks, keep the rest, open new ones. */
+  onAssignment(change: AssignmentChange): void {
+    const { tasks } = this.deps;
+    const created = tasks.newTasks(change.assignment);
+    // Pause new tasks' partitions synchronously, before the new generation's first fetch.
+    const toPause = [...created.values()].flat();
+    if (toPause.length) this.consumer.pause(toPause);
+    tasks.reseekKept(this.consumer);
+    const revoked = tasks.revokedTasks(change.assignment);
+    this.deps.emit({ type: 'assigned', tasks: [...tasks.tasksFor(change.assignment).keys()], revoked: revoked.map((t) => t.id) });
+    this.deps.onRunning(created.size === 0);
+    const work = (async () => {
+      if (revoked.length) await this.commitAndClose(revoked);
+      await Promise.all([...created].map(([id, parts]) => this.open(id, parts)));
+      this.deps.onRunning(true);
+    })();
+    work.catch((error: unknown) => this.deps.onFatal(error));
+  }
+
+  private async open(id: string, partitions: TopicPartition[]): Promise<void> {
+    const pending = this.opening.get(id);
+    if (pending) return pending;
+    const p = this.deps.tasks.openTask(id, partitions).then(() => {
+      this.consumer.resume(partitions);
+      this.wake?.();
+    });
+    this.opening.set(id, p);
+    try {
+      await p;
+    } finally {
+      this.opening.delete(id);
+    }
+  }
+
+  private async commitAndClose(revoked: ActiveTask[]): Promise<void> {
+    await this.commit(revoked).catch(() => undefined);
+    for (const t of revoked) {
+      for (const tp of t.partitions) this.paused.delete(topicPartitionKey(tp.topic, tp.partition));
+      await this.deps.tasks.closeTask(t, true);
+    }
+  }
+
+  private async loop(): Promise<void> {
+    while (this.running) {
+      const processed = await this.slice();
+      const now = Date.now();
+      if (now - this.lastCommit >= this.deps.config.commitIntervalMs || this.commitRequested()) await this.commit();
+      if (now - this.lastPurge >= PURGE_INTERVAL_MS) await this.purge();
+      if (processed === 0) await this.idle();
+      else await nextTick();
+    }
+  }
+
+  /** One slice: process ready tasks for up to SLICE_MS, punctuate, resume drained partitions. */
+  private async slice(): Promise<number> {
+    const deadline = Date.now() + SLICE_MS;
+    let total = 0;
+    for (let progress = true; progress && Date.now() < deadline; ) {
+      progress = false;
+      for (const active of this.runningTasks()) {
+        if (!active.task.partitionGroup.readyToProcess(Date.now())) continue;
+        const n = await active.task.process(CHUNK);
+        await active.task.maybePunctuateStreamTime();
+        if (n > 0) progress = true;
+        total += n;
+      }
+    }
+    for (const active of this.runningTasks()) await active.task.maybePunctuateSystemTime();
+    this.resumeDrained();
+    return total;
+  }
+
+  private runningTasks(): ActiveTask[] {
+    return [...this.deps.tasks.tasks.values()].filter((t) => t.state === 'running');
+  }
+
+  private commitRequested(): boolean {
+    return this.runningTasks().some((t) => t.task.commitRequested);
+  }
+
+  private resumeDrained(): void {
+    if (this.paused.size === 0) return;
+    const limit = this.deps.config.bufferedRecordsPerPartition / 2;
+    for (const active of this.runningTasks()) {
+      for (const tp of active.partitions) {
+        const key = topicPartitionKey(tp.topic, tp.partition);
+        if (!this.paused.has(key)) continue;
+        const queue = active.task.partitionGroup.queue(tp.topic, tp.partition);
+        if (!queue || queue.size < limit) {
+          this.paused.delete(key);
+          this.consumer.resume([tp]);
+        }
+      }
+    }
+  }
+
+  private async idle(): Promise<void> {
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(done, 20);
+      function done(): void {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = done;
+    });
+    this.wake = null;
+  }
+
+  /**
+   * Commits tasks: flush their caches and stores, flush the producer, commit the input
+   * offsets (with partition time), then checkpoint state that is due.
+   */
+  async commit(which?: ActiveTask[]): Promise<void> {
+    const started = Date.now();
+    this.lastCommit = started;
+    const tasks = which ?? this.runningTasks();
+    if (tasks.length === 0) return;
+    for (const t of tasks) await t.task.prepareCommit();
+    await this.deps.collector.flush();
+    const offsets = this.deps.tasks.committableOffsets(tasks);
+    if (offsets.size) await this.consumer.commitOffsets(offsets);
+    for (const [key, o] of offsets) this.committed.set(key, o.offset);
+    for (const t of tasks) await t.task.postCommit(false);
+    this.deps.emit({ type: 'commit', tasks: tasks.length, ms: Date.now() - started });
+  }
+
+  /** Deletes repartition records every task has consumed and committed (KIP-811). */
+  private async purge(): Promise<void> {
+    this.lastPurge = Date.now();
+    const byTopic = new Map<string, Map<number, bigint>>();
+    for (const [key, offset] of this.committed) {
+      const topic = key.slice(0, key.lastIndexOf('-'));
+      if (!this.deps.repartitionTopics.has(topic)) continue;
+      const partitions = byTopic.get(topic) ?? new Map<number, bigint>();
+      partitions.set(Number(key.slice(key.lastIndexOf('-') + 1)), offset);
+      byTopic.set(topic, partitions);
+    }
+    this.committed.clear();
+    for (const [topic, partitions] of byTopic) {
+      await this.deps.admin.deleteRecords(topic, partitions);
+      this.deps.emit({ type: 'purge', topic, partitions: partitions.size });
+    }
+  }
+
+  /** Stops the loop; a clean stop commits and closes every task, then leaves the group. */
+  async stop(clean: boolean): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loopDone;
+    await Promise.allSettled(this.opening.values());
+    const tasks = [...this.deps.tasks.tasks.values()];
+    if (clean) await this.commit(tasks.filter((t) => t.state === 'running'));
+    for (const t of tasks) await this.deps.tasks.closeTask(t, clean && t.state === 'running');
+    await this.consumer.close();
+  }
+}

@@ -1,0 +1,200 @@
+// Kafka: TaskManager (active tasks only: create on assignment, restore, close on revocation)
+import { join } from 'node:path';
+import { TaskId } from '../processor/task-id.js';
+import type { Topology } from '../topology/topology.js';
+import type { ResolvedStreamsConfig } from './streams-config.js';
+import type { TopicPlan } from './topic-plan.js';
+import type { StreamsEvent } from './streams-event.js';
+import { StreamTask } from './task/stream-task.js';
+import type { RecordCollector } from './task/record-collector.js';
+import { topicPartitionKey } from './task/consumed-record.js';
+import { lockTaskDir } from './task/state-dir-lock.js';
+import { restoreChangelogs, type RestoreTarget } from './changelog-restorer.js';
+import type { CommittedOffset, EngineAdmin, EngineConsumer, EnginePartitionReader, TopicPartition } from './kafka/engine.js';
+
+/** A task of this process and where it is in its life. */
+export interface ActiveTask {
+  readonly id: string;
+  readonly task: StreamTask;
+  readonly partitions: TopicPartition[];
+  state: 'restoring' | 'running' | 'closed';
+  /** Next offset to fetch per partition (where the consumer must be after a rejoin). */
+  readonly fetched: Map<string, bigint>;
+  readonly unlock: () => void;
+}
+
+/** What the task manager needs from the process around it. */
+export interface TaskManagerDeps {
+  readonly topology: Topology;
+  readonly config: ResolvedStreamsConfig;
+  readonly plan: TopicPlan;
+  readonly collector: RecordCollector;
+  readonly admin: EngineAdmin;
+  readonly newReader: () => EnginePartitionReader;
+  readonly emit: (event: StreamsEvent) => void;
+  readonly budget: { readonly cacheBytesPerTask: number };
+}
+
+/** Commit metadata: the partition time, as Kafka keeps it in `TopicPartitionMetadata`. */
+export function encodeCommitMetadata(partitionTime: number): string {
+  return JSON.stringify({ v: 1, partitionTime });
+}
+
+function decodePartitionTime(metadata: string | null): number {
+  try {
+    const parsed = JSON.parse(metadata ?? '') as { partitionTime?: unknown };
+    return typeof parsed.partitionTime === 'number' ? parsed.partitionTime : -1;
+  } catch {
+    return -1;
+  }
+}
+
+/**
+ * Owns this process's tasks: turns each assignment into tasks (subtopology_partition),
+ * keeps tasks that come back, restores new ones before they process, and closes revoked
+ * ones after committing what they processed.
+ */
+export class TaskManager {
+  readonly tasks = new Map<string, ActiveTask>();
+  private readonly subtopologyOfTopic = new Map<string, number>();
+
+  constructor(private readonly deps: TaskManagerDeps) {
+    for (const s of deps.plan.subtopologies) for (const t of s.sourceTopics) this.subtopologyOfTopic.set(t, s.id);
+  }
+
+  /** The task ids an assignment implies. */
+  tasksFor(partitions: readonly TopicPartition[]): Map<string, TopicPartition[]> {
+    const out = new Map<string, TopicPartition[]>();
+    for (const tp of partitions) {
+      const sub = this.subtopologyOfTopic.get(tp.topic);
+      if (sub === undefined) continue;
+      const id = `${sub}_${tp.partition}`;
+      const list = out.get(id) ?? [];
+      list.push(tp);
+      out.set(id, list);
+    }
+    return out;
+  }
+
+  /** Tasks that are in the new assignment but not open here yet. */
+  newTasks(assignment: readonly TopicPartition[]): Map<string, TopicPartition[]> {
+    const wanted = this.tasksFor(assignment);
+    for (const id of this.tasks.keys()) wanted.delete(id);
+    return wanted;
+  }
+
+  /** Open tasks the new assignment no longer contains. */
+  revokedTasks(assignment: readonly TopicPartition[]): ActiveTask[] {
+    const wanted = this.tasksFor(assignment);
+    return [...this.tasks.values()].filter((t) => !wanted.has(t.id));
+  }
+
+  /** Re-seeks kept tasks: every rejoin restarts positions from the committed offsets. */
+  reseekKept(consumer: EngineConsumer): void {
+    for (const t of this.tasks.values()) {
+      for (const tp of t.partitions) {
+        const next = t.fetched.get(topicPartitionKey(tp.topic, tp.partition));
+        if (next !== undefined) consumer.seek(tp, next);
+      }
+    }
+  }
+
+  /** Creates, initialises and restores one task; its partitions stay paused until it runs. */
+  async openTask(id: string, partitions: TopicPartition[]): Promise<ActiveTask> {
+    const { topology, config, plan } = this.deps;
+    const taskId = TaskId.parse(id);
+    const sub = topology.subtopologies().find((s) => s.id === taskId.subtopology)!;
+    const taskDir = join(config.stateDir, config.applicationId, id);
+    const unlock = await this.lockWithRetry(taskDir);
+    const task = new StreamTask({
+      taskId,
+      topology,
+      nodeNames: sub.nodes,
+      config,
+      collector: this.deps.collector,
+      taskDir,
+      dbBudget: { cacheSize: 4 << 20, writeBufferSize: 2 << 20, maxOpenFiles: 50 },
+      cacheMaxBytes: this.deps.budget.cacheBytesPerTask,
+      wallClockMs: Date.now,
+    });
+    const active: ActiveTask = { id, task, partitions, state: 'restoring', fetched: new Map(), unlock };
+    this.tasks.set(id, active);
+    try {
+      await task.initialize();
+      await this.restoreInitialTime(active);
+      await this.restore(active, plan.subtopologies.find((s) => s.id === taskId.subtopology)!.changelogs);
+    } catch (error) {
+      this.tasks.delete(id);
+      await task.close(false).catch(() => undefined);
+      unlock();
+      throw error;
+    }
+    active.state = 'running';
+    return active;
+  }
+
+  private async lockWithRetry(dir: string): Promise<() => void> {
+    // The previous owner (another process) may still be closing the task: retry for a while.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return lockTaskDir(dir);
+      } catch (error) {
+        if (attempt >= 60) throw error;
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    }
+  }
+
+  private async restoreInitialTime(active: ActiveTask): Promise<void> {
+    const committed = await this.deps.admin.committedOffsets(this.deps.config.applicationId, [...new Set(active.partitions.map((p) => p.topic))]);
+    for (const tp of active.partitions) {
+      const c = committed.get(topicPartitionKey(tp.topic, tp.partition));
+      if (c) active.task.seedPartitionTime(tp.topic, tp.partition, decodePartitionTime(c.metadata));
+    }
+  }
+
+  private async restore(active: ActiveTask, changelogs: ReadonlyMap<string, string>): Promise<void> {
+    const callbacks = active.task.restoreCallbacks();
+    const checkpointed = active.task.checkpointOffsets();
+    const partition = active.task.taskId.partition;
+    const targets: RestoreTarget[] = [];
+    for (const [storeName, topic] of changelogs) {
+      const restore = callbacks.get(storeName);
+      if (!restore) continue;
+      targets.push({ storeName, topic, partition, checkpointed: checkpointed.get(topicPartitionKey(topic, partition)), restore });
+    }
+    if (targets.length === 0) return;
+    const started = Date.now();
+    this.deps.emit({ type: 'restore-start', taskId: active.id, stores: targets.map((t) => t.storeName) });
+    const reader = this.deps.newReader();
+    try {
+      const restored = await restoreChangelogs(targets, this.deps.admin, reader, (o) => active.task.checkpointRestored(o), (p) =>
+        this.deps.emit({ type: 'restore-progress', taskId: active.id, ...p }),
+      );
+      this.deps.emit({ type: 'restore-end', taskId: active.id, restored, ms: Date.now() - started });
+    } finally {
+      await reader.close();
+    }
+  }
+
+  /** Offsets to commit for the given tasks (next offset to read + partition time). */
+  committableOffsets(tasks: Iterable<ActiveTask>): Map<string, CommittedOffset> {
+    const out = new Map<string, CommittedOffset>();
+    for (const t of tasks) {
+      for (const [key, o] of t.task.committableOffsets()) out.set(key, { offset: o.offset, metadata: encodeCommitMetadata(o.partitionTime) });
+    }
+    return out;
+  }
+
+  /** Closes a task (clean: flush and checkpoint; dirty: drop buffers) and unlocks its folder. */
+  async closeTask(active: ActiveTask, clean: boolean): Promise<void> {
+    if (active.state === 'closed') return;
+    active.state = 'closed';
+    this.tasks.delete(active.id);
+    try {
+      await active.task.close(clean);
+    } finally {
+      active.unlock();
+    }
+  }
+}
