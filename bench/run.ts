@@ -3,6 +3,7 @@
 import { measure, report, type WorkloadResult } from './harness.js';
 import { levelDbCount, passThrough, serdeLoop } from './engine-workloads.js';
 import { Stores } from '../src/state/stores.js';
+import { wordCount } from './dsl-workloads.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
@@ -16,7 +17,17 @@ async function engine(): Promise<void> {
   report('engine', results, { 'pass-through / ceiling': ratio });
 }
 
-const groups: { [name: string]: () => Promise<void> } = { engine };
+/** Word count (issue 3) beside the engine's LevelDB count, measured in one run. */
+async function dsl(): Promise<void> {
+  const results: WorkloadResult[] = [];
+  for (const w of [levelDbCount(Stores), wordCount()]) {
+    console.error(`running ${w.id} ...`);
+    results.push(await measure(w, RUNS));
+  }
+  report('dsl', results, { 'word count words/s / engine count records/s': results[1]!.median / results[0]!.median });
+}
+
+const groups: { [name: string]: () => Promise<void> } = { engine, dsl };
 const wanted = process.argv.slice(2).length ? process.argv.slice(2) : ['engine'];
 for (const name of wanted) {
   const group = groups[name];

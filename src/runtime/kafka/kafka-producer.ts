@@ -20,7 +20,8 @@ export interface KafkaProducerOptions {
  * partition, `flush` writes everything with `sendBatch` (kafkajs has no linger) and returns
  * the offsets the broker assigned. Idempotent (acks=all, sequence numbers), so retries
  * inside kafkajs never duplicate a record. Partitions are chosen here, with Java's murmur2
- * of the key bytes, so each record's partition is known before the send.
+ * of the key bytes, so each record's partition is known before the send. A failed flush
+ * loses what it was sending: the caller treats its tasks as corrupted and replaces the producer.
  */
 export class KafkaProducer implements EngineProducer {
   protected readonly cluster: InternalCluster;

@@ -20,7 +20,7 @@ import type { EnginePartitionReader, ReaderFetch, TopicPartition } from './engin
 import { EARLIEST_OFFSET } from './engine.js';
 import { fetchV11Response, type FetchedPartition, type FetchResponse } from './fetch-response.js';
 import { DEFAULT_RETRY, type KafkaRetryOptions } from './kafka-client.js';
-import { isConnectionFailure, KafkaConnectionError, OffsetOutOfRangeError, toStreamsError } from './kafka-errors.js';
+import { isConnectionFailure, KafkaClientError, KafkaConnectionError, OffsetOutOfRangeError, toStreamsError } from './kafka-errors.js';
 import {
   createCluster,
   FETCH_API_KEY,
@@ -244,17 +244,26 @@ export class PartitionReader implements EnginePartitionReader {
     if (records.length > 0) round.records.set(s.key, records);
   }
 
-  /** Refreshes stale metadata; backs off after failed rounds and gives up after `retry.retries`. */
+  /**
+   * Refreshes stale metadata. A round that failed (brokers unreachable) or only met stale
+   * metadata (no leader, leader moved) counts as failed: the next one waits, doubling the
+   * wait, and after `retry.retries` failed rounds in a row the fetch fails; never a busy loop.
+   */
   private async afterRound(round: RoundResult): Promise<void> {
     if (round.staleMetadata || round.failures.length > 0) await this.cluster.refreshMetadata().catch(() => undefined);
-    if (round.failures.length === 0) {
+    const failed = round.failures.length > 0 || (round.staleMetadata && round.positions.size === 0);
+    if (!failed) {
       this.failedRounds = 0;
       return;
     }
     this.failedRounds++;
     if (this.failedRounds > this.retry.retries) {
       const cause = round.failures[0];
-      throw new KafkaConnectionError(this.options.brokers, `partition reader fetch failed ${this.failedRounds} times in a row`, { cause });
+      const detail = `partition reader fetch failed ${this.failedRounds} times in a row`;
+      if (cause === undefined || !isConnectionFailure(cause)) {
+        throw new KafkaClientError(`${detail}: no leader found for ${[...this.states.keys()].join(', ')}`, undefined, true, { cause });
+      }
+      throw new KafkaConnectionError(this.options.brokers, detail, { cause });
     }
     const backoff = Math.min(this.retry.initialRetryTime * this.retry.multiplier ** (this.failedRounds - 1), this.retry.maxRetryTime);
     await delay(backoff);

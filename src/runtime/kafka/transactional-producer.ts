@@ -159,7 +159,9 @@ export class TransactionalProducer implements EngineTransactionalProducer {
     });
   }
 
+  /** Aborts an open transaction (best effort, so read_committed readers need not wait for its timeout), then disconnects. */
   async close(): Promise<void> {
+    if (this.transaction?.isActive()) await this.abortTransaction().catch(() => undefined);
     this.transaction = null;
     this.batcher.clear();
     await this.producer.disconnect();

@@ -391,6 +391,7 @@ export class StreamTask implements TaskRuntime, StateStoreContext {
   }
 
   logChange(topic: string, key: Buffer, value: Buffer | null, timestamp: number, headers: Headers): void {
+    this.stateStores.noteChangelogWrite();
     this.collector.send(topic, key, value, headers, timestamp, this.taskId.partition);
   }
 

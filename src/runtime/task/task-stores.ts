@@ -16,7 +16,7 @@ export interface TaskDbBudget {
 }
 
 /** Changelog records written since the last checkpoint that trigger a new one (Kafka's 10,000). */
-const CHECKPOINT_OFFSET_DELTA = 10_000n;
+const CHECKPOINT_RECORDS = 10_000;
 
 /** A registered store and how to restore it. */
 interface Registered {
@@ -35,6 +35,9 @@ export class TaskStores {
   private opening: Promise<TaskDb> | null = null;
   private checkpointed = new Map<string, bigint>();
   private readonly changelogTopics = new Map<string, string>();
+  private changelogWrites = 0;
+  private inflight: Promise<void> | null = null;
+  private checkpointFailure: unknown = null;
 
   constructor(
     private readonly applicationId: string,
@@ -91,28 +94,47 @@ export class TaskStores {
   }
 
   /**
-   * Writes a checkpoint when the changelog advanced by more than 10,000 records, when the
-   * dirty state is over budget, or when `force` (clean close). Returns null when none is due.
+   * Writes a checkpoint (dirty state + changelog offsets, one atomic batch) when more than
+   * 10,000 changelog records were written since the last one, when the dirty state is over
+   * budget, or when `force` (clean close). Due checkpoints run in the background (the dirty
+   * buffer is snapshotted at once); a failure surfaces at the next call. Only a forced
+   * checkpoint returns a Promise.
    */
   maybeCheckpoint(collector: RecordCollector, partition: number, force: boolean): Promise<void> | null {
     const db = this.db;
     if (db === null) return null;
+    if (this.checkpointFailure !== null) throw this.checkpointFailure;
+    if (!force && (this.inflight !== null || (this.changelogWrites <= CHECKPOINT_RECORDS && db.dirtyBytes <= this.maxDirtyBytes))) {
+      return null;
+    }
     const offsets = new Map<string, bigint>();
-    let advanced = 0n;
     for (const name of this.stores.keys()) {
       const topic = this.changelogTopic(name);
-      const key = topicPartitionKey(topic, partition);
       const offset = collector.offsetOf(topic, partition);
-      if (offset === undefined) continue;
-      offsets.set(key, offset);
-      const delta = offset - (this.checkpointed.get(key) ?? -1n);
-      if (delta > advanced) advanced = delta;
+      if (offset !== undefined) offsets.set(topicPartitionKey(topic, partition), offset);
     }
-    if (!force && advanced <= CHECKPOINT_OFFSET_DELTA && db.dirtyBytes <= this.maxDirtyBytes) return null;
-    if (!force && db.dirtyBytes === 0 && advanced === 0n) return null;
-    return db.checkpoint(offsets).then(() => {
+    this.changelogWrites = 0;
+    const previous = this.inflight;
+    const run = (previous ? previous.then(() => db.checkpoint(offsets)) : db.checkpoint(offsets)).then(() => {
       for (const [k, v] of offsets) this.checkpointed.set(k, v);
     });
+    if (force) return run;
+    const tracked: Promise<void> = run.then(
+      () => {
+        if (this.inflight === tracked) this.inflight = null;
+      },
+      (error: unknown) => {
+        this.checkpointFailure = error;
+        if (this.inflight === tracked) this.inflight = null;
+      },
+    );
+    this.inflight = tracked;
+    return null;
+  }
+
+  /** Counts a changelog record (checkpoints follow the changelog's progress). */
+  noteChangelogWrite(): void {
+    this.changelogWrites++;
   }
 
   /** Stores restored data together with the changelog offsets it reaches (restore batches). */
@@ -124,6 +146,7 @@ export class TaskStores {
   }
 
   async close(): Promise<void> {
+    await this.inflight;
     for (const store of this.stores.values()) if (store.isOpen()) await store.close();
     this.stores.clear();
     this.registered.clear();
