@@ -132,3 +132,14 @@ describe('KStream stateless operators (through the driver)', () => {
     expect(raw).toEqual(['k v @1']);
   });
 });
+
+describe('KStream.merge with itself', () => {
+  it('connects the stream once, as Kafka does', async () => {
+    const [b, s] = source();
+    s.merge(s).to('out');
+    const driver = driverFor(b.build(STRING_DEFAULTS));
+    const out = driver.createOutputTopic('out', S.deserializer(), S.deserializer());
+    await driver.createInputTopic('in', S.serializer(), S.serializer()).pipeInput('k', 'v', 1);
+    expect(out.readValuesToList()).toEqual(['v']);
+  });
+});

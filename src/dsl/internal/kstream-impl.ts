@@ -106,7 +106,9 @@ export class KStreamImpl<K, V> implements KStream<K, V> {
     const other = stream as KStreamImpl<K, V>;
     this.builder.checkOwn(other, 'The stream passed to merge()');
     const name = this.builder.nameOrGenerate(named?.name ?? null, 'KSTREAM-MERGE-');
-    const node = this.builder.add(MergeNode.create({ id: this.builder.nextId(), name, parents: [this.node.id, other.node.id] }));
+    // Merging a stream with itself connects it once (Kafka's parents are a set).
+    const parents = [...new Set([this.node.id, other.node.id])];
+    const node = this.builder.add(MergeNode.create({ id: this.builder.nextId(), name, parents }));
     // Neither serde is safe for both inputs; the flag carries over from either side.
     const sources = [...new Set([...this.sourceNodes, ...other.sourceNodes])];
     return new KStreamImpl<K, V>(this.builder, node, null, null, sources, this.repartitionRequired || other.repartitionRequired);
