@@ -38,3 +38,9 @@ export { assignTasks, computeTasks, compareTaskIds, tasksForPartitions, type Mem
 export { murmur2, partitionForKey, toPositive } from './default-partitioner.js';
 export { offsetAt } from './record-batcher.js';
 export { parseTopicPartitionKey, partitionsByTopic, topicPartitionKey } from './topic-partitions.js';
+export {
+  decodeTopicPartitionMetadata,
+  encodeTopicPartitionMetadata,
+  UNKNOWN_PARTITION_TIME,
+  type TopicPartitionMetadata,
+} from './topic-partition-metadata.js';
