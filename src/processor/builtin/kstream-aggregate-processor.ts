@@ -3,7 +3,7 @@ import type { Processor } from '../processor.js';
 import type { ProcessorContext } from '../processor-context.js';
 import type { Record } from '../record.js';
 import type { TimestampedKeyValueStore } from '../../state/timestamped-key-value-store.js';
-import { Change } from './change.js';
+import type { Change } from './change.js';
 import { TimestampedTupleForwarder } from './timestamped-tuple-forwarder.js';
 
 /**
@@ -43,6 +43,6 @@ export class KStreamAggregateProcessor implements Processor<unknown, unknown, un
     const newAgg = this.aggregator(key, record.value, oldAgg) ?? null;
     this.store.put(key, newAgg === null ? null : { value: newAgg, timestamp });
     // As in Kafka, the old value of a key's first change is the initializer's result.
-    this.forwarder.maybeForward(key, new Change(newAgg, this.sendOldValues ? oldAgg : null), timestamp, record);
+    this.forwarder.maybeForward(key, newAgg, this.sendOldValues ? oldAgg : null, timestamp, record);
   }
 }

@@ -3,7 +3,7 @@ import type { Processor } from '../processor.js';
 import type { ProcessorContext } from '../processor-context.js';
 import type { Record } from '../record.js';
 import type { TimestampedKeyValueStore } from '../../state/timestamped-key-value-store.js';
-import { Change } from './change.js';
+import type { Change } from './change.js';
 import { TimestampedTupleForwarder } from './timestamped-tuple-forwarder.js';
 
 /**
@@ -40,6 +40,6 @@ export class KStreamReduceProcessor implements Processor<unknown, unknown, unkno
       timestamp = Math.max(record.timestamp, old!.timestamp);
     }
     this.store.put(key, newAgg === null ? null : { value: newAgg, timestamp });
-    this.forwarder.maybeForward(key, new Change(newAgg, this.sendOldValues ? oldAgg : null), timestamp, record);
+    this.forwarder.maybeForward(key, newAgg, this.sendOldValues ? oldAgg : null, timestamp, record);
   }
 }

@@ -51,7 +51,7 @@ export class KTableFilterProcessor implements Processor<unknown, Change<unknown>
     }
     if (this.store !== null) {
       this.store.put(key, newValue === null ? null : { value: newValue, timestamp: record.timestamp });
-      this.forwarder!.maybeForward(key, new Change(newValue, oldValue), record.timestamp, record);
+      this.forwarder!.maybeForward(key, newValue, oldValue, record.timestamp, record);
     } else {
       this.context.forward(record.withValue(new Change(newValue, oldValue, change.isLatest)));
     }

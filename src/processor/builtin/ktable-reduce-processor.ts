@@ -4,7 +4,7 @@ import type { ProcessorContext } from '../processor-context.js';
 import type { Record } from '../record.js';
 import type { TimestampedKeyValueStore } from '../../state/timestamped-key-value-store.js';
 import { StreamsError } from '../../errors/streams-error.js';
-import { Change } from './change.js';
+import type { Change } from './change.js';
 import { TimestampedTupleForwarder } from './timestamped-tuple-forwarder.js';
 
 /**
@@ -48,6 +48,6 @@ export class KTableReduceProcessor implements Processor<unknown, Change<unknown>
       }
     }
     this.store.put(key, agg === null ? null : { value: agg, timestamp });
-    this.forwarder.maybeForward(key, new Change(agg, this.sendOldValues ? oldAgg : null), timestamp, record);
+    this.forwarder.maybeForward(key, agg, this.sendOldValues ? oldAgg : null, timestamp, record);
   }
 }

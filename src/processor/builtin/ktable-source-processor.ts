@@ -41,6 +41,6 @@ export class KTableSourceProcessor implements Processor<unknown, unknown, unknow
     }
     const old = store.get(record.key);
     store.put(record.key, value === null ? null : { value, timestamp: record.timestamp });
-    this.forwarder!.maybeForward(record.key, new Change(value, old === null ? null : old.value), record.timestamp, record);
+    this.forwarder!.maybeForward(record.key, value, old === null ? null : old.value, record.timestamp, record);
   }
 }
