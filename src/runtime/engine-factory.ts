@@ -1,13 +1,20 @@
-// Wires the kafkajs implementation of the engine interface for one KafkaStreams instance.
+// Wires the kafkajs engine (src/runtime/kafka/) for one KafkaStreams instance.
 import type { ResolvedStreamsConfig } from './streams-config.js';
-import type { AssignmentChange, ConsumerBatch, EngineAdmin, EngineConsumer, EnginePartitionReader, EngineProducer } from './kafka/engine.js';
-import { createKafkaClient, kafkaClientOptions, KAFKA_CLIENT_CONFIG_KEYS } from './kafka/kafka-client.js';
-import { KafkaAdmin } from './kafka/kafka-admin.js';
-import { KafkaProducer } from './kafka/kafka-producer.js';
-import { KafkaConsumer } from './kafka/kafka-consumer.js';
-import { PartitionReader } from './kafka/partition-reader.js';
+import type { TaskId } from '../processor/task-id.js';
+import type {
+  AssignmentChange,
+  ConsumerBatch,
+  EngineAdmin,
+  EngineConsumer,
+  EnginePartitionReader,
+  EngineProducer,
+  EngineTransactionalProducer,
+} from './kafka/engine.js';
+import { KAFKA_CLIENT_CONFIG_KEYS } from './kafka/kafka-client.js';
+import { KafkajsEngine } from './kafka/kafkajs-engine.js';
+import { taskTransactionalId } from './kafka/transactional-producer.js';
 
-/** Config keys the kafkajs engine adds to the common ones (connection options). */
+/** Config keys the kafkajs engine adds to the common ones (connection and group timing). */
 export const ENGINE_CONFIG_KEYS: readonly string[] = [...KAFKA_CLIENT_CONFIG_KEYS, 'sessionTimeoutMs', 'heartbeatIntervalMs', 'rebalanceTimeoutMs'];
 
 /** What the stream thread's consumer needs. */
@@ -24,7 +31,10 @@ export interface ThreadConsumerOptions {
 /** The clients of one instance. */
 export interface Engine {
   readonly admin: EngineAdmin;
+  /** The shared producer (at-least-once). */
   readonly producer: EngineProducer;
+  /** A task's transactional producer (exactly-once), `transactionalId = <applicationId>-<taskId>`. */
+  newTaskProducer(taskId: TaskId): EngineTransactionalProducer;
   newReader(): EnginePartitionReader;
   newConsumer(options: ThreadConsumerOptions): EngineConsumer;
   close(): Promise<void>;
@@ -32,18 +42,19 @@ export interface Engine {
 
 /** Connects the admin client (failing fast, with bounded retries, when the cluster is unreachable). */
 export async function connectEngine(config: ResolvedStreamsConfig): Promise<Engine> {
-  const options = kafkaClientOptions(config);
-  const kafka = createKafkaClient(options);
-  const admin = new KafkaAdmin(kafka, options);
+  const engine = KafkajsEngine.fromConfig(config);
+  const admin = engine.admin();
   await admin.listTopics();
-  const producer = new KafkaProducer(kafka, options);
+  const producer = engine.producer();
   const raw = config.raw;
   return {
     admin,
     producer,
-    newReader: () => new PartitionReader(kafka, { brokers: options.brokers, retry: options.retry }),
+    newTaskProducer: (taskId) =>
+      engine.transactionalProducer({ transactionalId: taskTransactionalId(config.applicationId, taskId), transactionTimeoutMs: 10_000 }),
+    newReader: () => engine.partitionReader(),
     newConsumer: (o) =>
-      new KafkaConsumer(kafka, options, {
+      engine.consumer({
         groupId: o.groupId,
         topics: o.topics,
         assignor: { sourceTopicsBySubtopology: o.sourceTopicsBySubtopology, ownedTasks: o.ownedTasks },

@@ -1,7 +1,7 @@
 import type { Headers } from '../processor/headers.js';
 import type { RecordCollector } from './task/record-collector.js';
 import { topicPartitionKey } from './task/consumed-record.js';
-import type { EngineProducer } from './kafka/engine.js';
+import type { EngineProducer, FlushResult } from './kafka/engine.js';
 
 /**
  * The record collector of the Kafka runtime: records are buffered in the producer and sent
@@ -23,9 +23,12 @@ export class KafkaRecordCollector implements RecordCollector {
 
   flush(): Promise<void> | null {
     if (this.producer.buffered === 0) return null;
-    return this.producer.flush().then((result) => {
-      for (const [key, ack] of result) this.acked.set(key, ack.lastOffset);
-    });
+    return this.producer.flush().then((result) => this.noteAcked(result));
+  }
+
+  /** Remembers the offsets a flush (or a committed transaction) wrote. */
+  noteAcked(result: FlushResult): void {
+    for (const [key, ack] of result) this.acked.set(key, ack.lastOffset);
   }
 
   offsetOf(topic: string, partition: number): bigint | undefined {

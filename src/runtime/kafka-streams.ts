@@ -104,14 +104,20 @@ export class KafkaStreams {
   }
 
   private async startThread(engine: Engine, plan: TopicPlan): Promise<void> {
-    const collector = new KafkaRecordCollector(engine.producer);
+    const eos = this.config.processingGuarantee === 'exactly_once_v2';
+    const collector = eos ? null : new KafkaRecordCollector(engine.producer);
     const sinkTopics = [...this.topology.nodes.values()].flatMap((n) => (n.kind === 'sink' && n.topic ? [n.topic] : []));
-    await engine.producer.loadTopics([...new Set([...sinkTopics.map((t) => (this.topology.internalTopics.has(t) ? `${this.config.applicationId}-${t}` : t)), ...plan.internalTopics.map((t) => t.name)])]);
+    const outputTopics = [
+      ...new Set([...sinkTopics.map((t) => (this.topology.internalTopics.has(t) ? `${this.config.applicationId}-${t}` : t)), ...plan.internalTopics.map((t) => t.name)]),
+    ];
+    if (!eos) await engine.producer.loadTopics(outputTopics);
     const tasks = new TaskManager({
       topology: this.topology,
       config: this.config,
       plan,
       collector,
+      newTaskProducer: (taskId) => engine.newTaskProducer(taskId),
+      outputTopics,
       admin: engine.admin,
       newReader: () => engine.newReader(),
       emit: (e) => this.emit(e),

@@ -5,7 +5,8 @@ import type { StreamsEvent } from './streams-event.js';
 import type { TaskManager, ActiveTask } from './task-manager.js';
 import type { RecordCollector } from './task/record-collector.js';
 import { topicPartitionKey } from './task/consumed-record.js';
-import type { AssignmentChange, ConsumerBatch, EngineAdmin, EngineConsumer, TopicPartition } from './kafka/engine.js';
+import type { AssignmentChange, CommittedOffset, ConsumerBatch, EngineAdmin, EngineConsumer, TopicPartition } from './kafka/engine.js';
+import { ProducerFencedError } from './kafka/kafka-errors.js';
 
 /** How long one processing slice may run before yielding to the event loop (heartbeats, fetches). */
 const SLICE_MS = 8;
@@ -18,7 +19,8 @@ const PURGE_INTERVAL_MS = 30_000;
 export interface StreamThreadDeps {
   readonly config: ResolvedStreamsConfig;
   readonly tasks: TaskManager;
-  readonly collector: RecordCollector;
+  /** The shared collector (at-least-once); null under exactly-once (one per task). */
+  readonly collector: RecordCollector | null;
   readonly admin: EngineAdmin;
   readonly repartitionTopics: ReadonlySet<string>;
   readonly emit: (event: StreamsEvent) => void;
@@ -97,7 +99,16 @@ export class StreamThread {
   private async open(id: string, partitions: TopicPartition[]): Promise<void> {
     const pending = this.opening.get(id);
     if (pending) return pending;
-    const p = this.deps.tasks.openTask(id, partitions).then(() => {
+    const p = this.deps.tasks.openTask(id, partitions).then((active) => {
+      if (active.producer) {
+        // Exactly-once: restart exactly at the offsets committed with the last transaction,
+        // dropping anything fetched before the fence made them final.
+        active.task.partitionGroup.clear();
+        for (const tp of partitions) {
+          const c = active.committed.get(topicPartitionKey(tp.topic, tp.partition));
+          if (c) this.consumer.seek(tp, c.offset);
+        }
+      }
       this.consumer.resume(partitions);
       this.wake?.();
     });
@@ -184,8 +195,10 @@ export class StreamThread {
   }
 
   /**
-   * Commits tasks: flush their caches and stores, flush the producer, commit the input
-   * offsets (with partition time), then checkpoint state that is due.
+   * Commits tasks: flush their caches and stores, then either (at-least-once) flush the
+   * shared producer and commit the input offsets, or (exactly-once) per task send its
+   * output, changelog records and input offsets in one transaction. State is checkpointed
+   * only after that, so local stores never hold uncommitted state.
    */
   async commit(which?: ActiveTask[]): Promise<void> {
     const started = Date.now();
@@ -193,12 +206,55 @@ export class StreamThread {
     const tasks = which ?? this.runningTasks();
     if (tasks.length === 0) return;
     for (const t of tasks) await t.task.prepareCommit();
-    await this.deps.collector.flush();
-    const offsets = this.deps.tasks.committableOffsets(tasks);
-    if (offsets.size) await this.consumer.commitOffsets(offsets);
-    for (const [key, o] of offsets) this.committed.set(key, o.offset);
-    for (const t of tasks) await t.task.postCommit(false);
+    if (this.deps.collector === null) {
+      for (const t of tasks) await this.commitTransaction(t);
+    } else {
+      await this.deps.collector.flush();
+      const offsets = this.deps.tasks.committableOffsets(tasks);
+      if (offsets.size) await this.consumer.commitOffsets(offsets);
+      for (const [key, o] of offsets) this.committed.set(key, o.offset);
+      for (const t of tasks) await t.task.postCommit(false);
+    }
     this.deps.emit({ type: 'commit', tasks: tasks.length, ms: Date.now() - started });
+  }
+
+  private async commitTransaction(t: ActiveTask): Promise<void> {
+    const producer = t.producer!;
+    const offsets = new Map<string, CommittedOffset>();
+    for (const [key, o] of this.deps.tasks.committableOffsets([t])) {
+      if (t.lastCommitted.get(key) !== o.offset) offsets.set(key, o);
+    }
+    if (offsets.size === 0 && producer.buffered === 0) return;
+    try {
+      await producer.beginTransaction();
+      if (offsets.size) await producer.sendOffsets(this.deps.config.applicationId, offsets);
+      const result = await producer.commitTransaction();
+      (t.collector as { noteAcked?: (r: typeof result) => void }).noteAcked?.(result);
+    } catch (error) {
+      await this.transactionFailed(t, error);
+      return;
+    }
+    for (const [key, o] of offsets) {
+      t.lastCommitted.set(key, o.offset);
+      this.committed.set(key, o.offset);
+    }
+    await t.task.postCommit(false);
+  }
+
+  /**
+   * A task's transaction failed. Its output and state since the last commit are dropped
+   * (dirty close). Fenced: another process owns the task now, so it stays closed until an
+   * assignment gives it back. Otherwise the task is corrupted: reopen it, which fences,
+   * seeks back to the committed offsets and restores.
+   */
+  private async transactionFailed(t: ActiveTask, error: unknown): Promise<void> {
+    this.deps.emit({ type: 'error', error, taskId: t.id });
+    const partitions = t.partitions;
+    this.consumer.pause(partitions);
+    await this.deps.tasks.closeTask(t, false);
+    if (error instanceof ProducerFencedError) return;
+    const stillOurs = partitions.every((tp) => this.consumer.assignment.some((a) => a.topic === tp.topic && a.partition === tp.partition));
+    if (this.running && stillOurs) await this.open(t.id, partitions);
   }
 
   /** Deletes repartition records every task has consumed and committed (KIP-811). */

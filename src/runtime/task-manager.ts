@@ -10,7 +10,8 @@ import type { RecordCollector } from './task/record-collector.js';
 import { topicPartitionKey } from './task/consumed-record.js';
 import { lockTaskDir } from './task/state-dir-lock.js';
 import { restoreChangelogs, type RestoreTarget } from './changelog-restorer.js';
-import type { CommittedOffset, EngineAdmin, EngineConsumer, EnginePartitionReader, TopicPartition } from './kafka/engine.js';
+import { KafkaRecordCollector } from './kafka-record-collector.js';
+import type { CommittedOffset, EngineAdmin, EngineConsumer, EnginePartitionReader, EngineTransactionalProducer, TopicPartition } from './kafka/engine.js';
 
 /** A task of this process and where it is in its life. */
 export interface ActiveTask {
@@ -21,6 +22,13 @@ export interface ActiveTask {
   /** Next offset to fetch per partition (where the consumer must be after a rejoin). */
   readonly fetched: Map<string, bigint>;
   readonly unlock: () => void;
+  /** Exactly-once: the task's own transactional producer and collector. */
+  readonly producer: EngineTransactionalProducer | null;
+  readonly collector: RecordCollector;
+  /** Committed offsets read after fencing (exactly-once): where the consumer must restart. */
+  committed: Map<string, CommittedOffset>;
+  /** Offsets committed last time, to skip empty transactions. */
+  lastCommitted: Map<string, bigint>;
 }
 
 /** What the task manager needs from the process around it. */
@@ -28,7 +36,12 @@ export interface TaskManagerDeps {
   readonly topology: Topology;
   readonly config: ResolvedStreamsConfig;
   readonly plan: TopicPlan;
-  readonly collector: RecordCollector;
+  /** The shared collector (at-least-once); null under exactly-once. */
+  readonly collector: RecordCollector | null;
+  /** Makes a task's transactional producer (exactly-once). */
+  readonly newTaskProducer: (taskId: TaskId) => EngineTransactionalProducer;
+  /** Topics tasks write to (sinks and changelogs), loaded into new producers. */
+  readonly outputTopics: readonly string[];
   readonly admin: EngineAdmin;
   readonly newReader: () => EnginePartitionReader;
   readonly emit: (event: StreamsEvent) => void;
@@ -99,34 +112,50 @@ export class TaskManager {
     }
   }
 
-  /** Creates, initialises and restores one task; its partitions stay paused until it runs. */
+  /**
+   * Creates, initialises and restores one task; its partitions stay paused until it runs.
+   * Exactly-once first fences the task's previous owner (InitProducerId on the task's
+   * transactional id) and only then reads the committed offsets, so they are final.
+   */
   async openTask(id: string, partitions: TopicPartition[]): Promise<ActiveTask> {
     const { topology, config, plan } = this.deps;
     const taskId = TaskId.parse(id);
     const sub = topology.subtopologies().find((s) => s.id === taskId.subtopology)!;
     const taskDir = join(config.stateDir, config.applicationId, id);
     const unlock = await this.lockWithRetry(taskDir);
+    let producer: EngineTransactionalProducer | null = null;
+    try {
+      if (this.deps.collector === null) {
+        producer = this.deps.newTaskProducer(taskId);
+        await producer.init();
+        await producer.loadTopics(this.deps.outputTopics);
+      }
+    } catch (error) {
+      await producer?.close().catch(() => undefined);
+      unlock();
+      throw error;
+    }
+    const collector = producer ? new KafkaRecordCollector(producer) : this.deps.collector!;
     const task = new StreamTask({
       taskId,
       topology,
       nodeNames: sub.nodes,
       config,
-      collector: this.deps.collector,
+      collector,
       taskDir,
       dbBudget: { cacheSize: 4 << 20, writeBufferSize: 2 << 20, maxOpenFiles: 50 },
       cacheMaxBytes: this.deps.budget.cacheBytesPerTask,
       wallClockMs: Date.now,
     });
-    const active: ActiveTask = { id, task, partitions, state: 'restoring', fetched: new Map(), unlock };
+    const active: ActiveTask = { id, task, partitions, state: 'restoring', fetched: new Map(), unlock, producer, collector, committed: new Map(), lastCommitted: new Map() };
     this.tasks.set(id, active);
     try {
       await task.initialize();
-      await this.restoreInitialTime(active);
+      await this.readCommitted(active);
       await this.restore(active, plan.subtopologies.find((s) => s.id === taskId.subtopology)!.changelogs);
     } catch (error) {
       this.tasks.delete(id);
-      await task.close(false).catch(() => undefined);
-      unlock();
+      await this.release(active, false);
       throw error;
     }
     active.state = 'running';
@@ -145,11 +174,15 @@ export class TaskManager {
     }
   }
 
-  private async restoreInitialTime(active: ActiveTask): Promise<void> {
+  private async readCommitted(active: ActiveTask): Promise<void> {
     const committed = await this.deps.admin.committedOffsets(this.deps.config.applicationId, [...new Set(active.partitions.map((p) => p.topic))]);
     for (const tp of active.partitions) {
-      const c = committed.get(topicPartitionKey(tp.topic, tp.partition));
-      if (c) active.task.seedPartitionTime(tp.topic, tp.partition, decodePartitionTime(c.metadata));
+      const key = topicPartitionKey(tp.topic, tp.partition);
+      const c = committed.get(key);
+      if (!c) continue;
+      active.committed.set(key, c);
+      active.lastCommitted.set(key, c.offset);
+      active.task.seedPartitionTime(tp.topic, tp.partition, decodePartitionTime(c.metadata));
     }
   }
 
@@ -186,14 +219,23 @@ export class TaskManager {
     return out;
   }
 
-  /** Closes a task (clean: flush and checkpoint; dirty: drop buffers) and unlocks its folder. */
+  /**
+   * Closes a task (clean: flush and checkpoint; dirty: drop buffers and uncommitted state,
+   * abort its open transaction) and unlocks its folder.
+   */
   async closeTask(active: ActiveTask, clean: boolean): Promise<void> {
     if (active.state === 'closed') return;
     active.state = 'closed';
     this.tasks.delete(active.id);
+    await this.release(active, clean);
+  }
+
+  private async release(active: ActiveTask, clean: boolean): Promise<void> {
     try {
+      if (!clean && active.producer?.inTransaction) await active.producer.abortTransaction().catch(() => undefined);
       await active.task.close(clean);
     } finally {
+      await active.producer?.close().catch(() => undefined);
       active.unlock();
     }
   }

@@ -42,8 +42,14 @@ function countingTopology(input: string, output: string): Topology {
     .addSink('sink', output, S.serializer(), L.serializer(), 'count');
 }
 
-function app(applicationId: string, input: string, output: string, stateDir: string): KafkaStreams {
-  return new KafkaStreams(countingTopology(input, output), { applicationId, bootstrapServers: kafkaBootstrap(), stateDir, commitIntervalMs: 200 });
+function app(applicationId: string, input: string, output: string, stateDir: string, eos = false): KafkaStreams {
+  return new KafkaStreams(countingTopology(input, output), {
+    applicationId,
+    bootstrapServers: kafkaBootstrap(),
+    stateDir,
+    commitIntervalMs: 200,
+    processingGuarantee: eos ? 'exactly_once_v2' : 'at_least_once',
+  });
 }
 
 const records = (keys: number, perKey: number) =>
@@ -81,6 +87,29 @@ describe('KafkaStreams on a real broker (Processor API)', () => {
     const out2 = await readUntil(output, (rs) => rs.length >= 210);
     expect([...latestByKey(out2, (b) => Number(b.readBigInt64BE(0))).values()]).toEqual(Array(10).fill(21));
     expect(restored.reduce((a, b) => a + b, 0)).toBe(200);
+    await second.close();
+  }, 90_000);
+
+  it('counts exactly once: output and offsets in one transaction per task, state restored after a restart', async () => {
+    const input = uniqueName('eos-in');
+    const output = uniqueName('eos-out');
+    const applicationId = uniqueName('eos-app');
+    await createTopics([{ topic: input, numPartitions: 2 }, { topic: output, numPartitions: 2 }]);
+    const stateDir = mkdtempSync(join(tmpdir(), 'kstreams-it-'));
+    stateDirs.push(stateDir);
+    const first = app(applicationId, input, output, stateDir, true);
+    await first.start();
+    await produce(input, records(5, 40));
+    const out1 = await readUntil(output, (rs) => rs.length >= 200);
+    expect(out1).toHaveLength(200);
+    expect([...latestByKey(out1, (b) => Number(b.readBigInt64BE(0))).values()]).toEqual(Array(5).fill(40));
+    await first.close();
+    const second = app(applicationId, input, output, stateDir, true);
+    second.cleanUp();
+    await second.start();
+    await produce(input, records(5, 2));
+    const out2 = await readUntil(output, (rs) => rs.length >= 210);
+    expect([...latestByKey(out2, (b) => Number(b.readBigInt64BE(0))).values()]).toEqual(Array(5).fill(42));
     await second.close();
   }, 90_000);
 

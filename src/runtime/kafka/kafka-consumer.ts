@@ -9,6 +9,14 @@ import type { AssignmentChange, CommittedOffset, ConsumerBatch, EngineConsumer, 
 import { KafkaAdmin } from './kafka-admin.js';
 import { retryOf, type KafkaClientOptions } from './kafka-client.js';
 import { errorType, toStreamsError } from './kafka-errors.js';
+import {
+  createCluster,
+  createConsumerOnCluster,
+  ISOLATION_READ_COMMITTED,
+  transformFetchResponses,
+  type InternalFetchResponse,
+} from './kafkajs-internals.js';
+import { hideAbortedMessages, type KafkajsFetchedMessage } from './read-committed.js';
 import { createStreamsAssignor, type StreamsAssignorOptions } from './streams-assignor.js';
 import { fromAssignment, parseTopicPartitionKey, partitionsByTopic, topicPartitionKey } from './topic-partitions.js';
 
@@ -71,7 +79,11 @@ export class KafkaConsumer implements EngineConsumer {
     private readonly clientOptions: KafkaClientOptions,
     private readonly options: KafkaConsumerOptions,
   ) {
-    this.consumer = kafka.consumer({
+    // Its own Cluster (read_committed, no auto topic creation), so its fetches can be
+    // filtered with Java's aborted-transaction rules instead of kafkajs's leaky ones.
+    const cluster = createCluster(kafka, { isolationLevel: ISOLATION_READ_COMMITTED });
+    transformFetchResponses(cluster, hideAbortedRecords);
+    this.consumer = createConsumerOnCluster(kafka, cluster, {
       groupId: options.groupId,
       ...(options.assignor ? { partitionAssigners: [createStreamsAssignor(options.assignor)] } : {}),
       sessionTimeout: options.sessionTimeoutMs ?? 45_000,
@@ -80,8 +92,6 @@ export class KafkaConsumer implements EngineConsumer {
       maxWaitTimeInMs: options.maxWaitTimeMs ?? 100,
       maxBytesPerPartition: options.maxBytesPerPartition ?? 1024 * 1024,
       maxBytes: options.maxBytes ?? 10 * 1024 * 1024,
-      allowAutoTopicCreation: false,
-      readUncommitted: false,
       retry: { ...retryOf(clientOptions), restartOnFailure: (e: Error) => this.shouldRestart(e) },
     });
     this.listen();
@@ -204,6 +214,16 @@ export class KafkaConsumer implements EngineConsumer {
   private async shouldRestart(error: Error): Promise<boolean> {
     const decide = this.options.restartOnFailure;
     return decide ? decide(toStreamsError(error, 'consume', this.clientOptions.brokers)) : false;
+  }
+}
+
+/** Hides aborted records ourselves, then leaves kafkajs's own filter nothing to do. */
+function hideAbortedRecords(response: InternalFetchResponse): void {
+  for (const { partitions } of response.responses) {
+    for (const p of partitions) {
+      if (p.abortedTransactions?.length) hideAbortedMessages(p.messages as KafkajsFetchedMessage[], p.abortedTransactions);
+      p.abortedTransactions = [];
+    }
   }
 }
 

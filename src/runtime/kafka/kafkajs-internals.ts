@@ -3,7 +3,7 @@
 // minimal local types below. Every use is covered by the integration tests, and the
 // version check makes an unpinned upgrade fail loudly instead of misbehaving.
 import { createRequire } from 'node:module';
-import type { Admin, Kafka, Logger, PartitionMetadata, Producer, RetryOptions } from 'kafkajs';
+import type { Admin, Consumer, Kafka, Logger, PartitionAssigner, PartitionMetadata, Producer, RetryOptions } from 'kafkajs';
 
 const require = createRequire(import.meta.url);
 
@@ -129,4 +129,62 @@ export function createProducerOnCluster(
 export function createAdminOnCluster(kafka: Kafka, cluster: InternalCluster, retry: RetryOptions): Admin {
   const createAdmin = require('kafkajs/src/admin/index.js') as (o: object) => Admin;
   return createAdmin({ cluster, logger: kafka.logger(), retry });
+}
+
+/** Options of kafkajs's consumer factory (src/consumer/index.js), as `kafka.consumer()` passes them. */
+export interface InternalConsumerOptions {
+  readonly groupId: string;
+  readonly partitionAssigners?: PartitionAssigner[];
+  readonly sessionTimeout: number;
+  readonly rebalanceTimeout: number;
+  readonly heartbeatInterval: number;
+  readonly maxBytesPerPartition: number;
+  readonly maxBytes: number;
+  readonly maxWaitTimeInMs: number;
+  readonly retry: RetryOptions & { restartOnFailure?: (e: Error) => Promise<boolean> };
+}
+
+/** Builds a kafkajs consumer on a Cluster we own (as `kafka.consumer()` does, src/index.js), read_committed. */
+export function createConsumerOnCluster(kafka: Kafka, cluster: InternalCluster, options: InternalConsumerOptions): Consumer {
+  const createConsumer = require('kafkajs/src/consumer/index.js') as (o: object) => Consumer;
+  return createConsumer({
+    ...options,
+    cluster,
+    logger: kafka.logger(),
+    minBytes: 1,
+    isolationLevel: ISOLATION_READ_COMMITTED,
+    rackId: '',
+    metadataMaxAge: 300_000,
+  });
+}
+
+/** The part of a kafkajs Fetch response (`broker.fetch`) the consumer's filter rewrites. */
+export interface InternalFetchResponse {
+  responses: Array<{
+    topicName: string;
+    partitions: Array<{ abortedTransactions: Array<{ producerId: string; firstOffset: string }>; messages: any[] }>;
+  }>;
+}
+
+/**
+ * Lets `transform` rewrite every Fetch response of brokers this Cluster hands out (the
+ * consumer group fetches through `cluster.findBroker(...).fetch(...)`).
+ */
+export function transformFetchResponses(cluster: InternalCluster, transform: (response: InternalFetchResponse) => void): void {
+  const patched = new WeakSet<object>();
+  const find = cluster.findBroker.bind(cluster);
+  cluster.findBroker = async (args) => {
+    const broker = await find(args);
+    if (!patched.has(broker)) {
+      patched.add(broker);
+      const target = broker as unknown as { fetch(request: object): Promise<InternalFetchResponse> };
+      const fetch = target.fetch.bind(broker);
+      target.fetch = async (request) => {
+        const response = await fetch(request);
+        transform(response);
+        return response;
+      };
+    }
+    return broker;
+  };
 }
