@@ -82,6 +82,47 @@ describe('StreamBuilder.build() errors', () => {
   describe('ensureExplicitInternalResourceNaming', () => {
     const strict = { ...STRING_DEFAULTS, ensureExplicitInternalResourceNaming: true };
 
+    // What Java 4.4 reports for the same programs (test/dsl/java: Explicit cases), by resource name.
+    const cases: [string, (b: StreamBuilder) => void, string[]][] = [
+      ['table() even when not materialized', (b) => b.table('t', Consumed.with(S, S)).toStream().to('out'), ['t-STATE-STORE-0000000000']],
+      ['named table, unnamed filter (no store)', (b) => b.table('t', Consumed.with(S, S), Materialized.as('x')).filter(() => true).toStream().to('out'), []],
+      [
+        'cogroup store',
+        (b) => b.stream('in', Consumed.with(S, S)).groupByKey().cogroup((_k, v, a: string) => a + v).aggregate(() => '').toStream().to('out'),
+        ['COGROUPKSTREAM-AGGREGATE-STATE-STORE-0000000001'],
+      ],
+      [
+        'grouped-table store (its repartition topic follows the store name)',
+        (b) => b.table('t', Consumed.with(S, S), Materialized.as('x')).groupBy((k, v) => KeyValue.pair(v, k)).count().toStream().to('out', Produced.valueSerde(L)),
+        ['KTABLE-AGGREGATE-STATE-STORE-0000000003'],
+      ],
+      ['repartition()', (b) => b.stream('in', Consumed.with(S, S)).repartition().to('out'), ['KSTREAM-REPARTITION-0000000001-repartition']],
+      ['toTable() store', (b) => b.stream('in', Consumed.with(S, S)).toTable().toStream().to('out'), ['KSTREAM-TOTABLE-STATE-STORE-0000000002']],
+      [
+        'toTable after a key change: the repartition topic',
+        (b) => b.stream('in', Consumed.with(S, S)).selectKey((_k, v) => v).toTable(Materialized.as('t')).toStream().to('out'),
+        ['KSTREAM-TOTABLE-0000000002-repartition'],
+      ],
+      [
+        'groupBy with a named store names the repartition topic too',
+        (b) => b.stream('in', Consumed.with(S, S)).groupBy((_k, v) => v).count(Materialized.as('c')).toStream().to('out', Produced.valueSerde(L)),
+        [],
+      ],
+    ];
+    for (const [title, program, names] of cases) {
+      it(title, () => {
+        const b = new StreamBuilder();
+        program(b);
+        let reported: string[] = [];
+        try {
+          b.build(strict);
+        } catch (error) {
+          reported = (error as TopologyError).issues.map((i) => /"([^"]+)"/.exec(i.message)![1]!);
+        }
+        expect(reported).toEqual(names);
+      });
+    }
+
     it('fails for generated store, changelog and repartition topic names', () => {
       const b = new StreamBuilder();
       b.stream('in', Consumed.with(S, S))

@@ -12,26 +12,35 @@ export interface NodeResources {
   readonly addedStores: readonly string[];
   /** Store names the node only connects to; they must be added by some node. */
   readonly usedStores: readonly string[];
-  /** Repartition topic written and read, with whether its name was generated. */
+  /**
+   * Stream repartition topic, with whether its name was generated. Kafka's naming check
+   * (KIP-1111) skips grouped-table repartitions: their name follows the store's, which is
+   * checked.
+   */
   readonly repartitionTopic: { readonly name: string; readonly generated: boolean } | null;
-  /** Whether a materialized store of this node keeps a changelog. */
-  readonly changelog: boolean;
+  /**
+   * DSL stores whose names the naming check covers, with whether they have a changelog.
+   * Table sources count even when not materialized, as in Kafka.
+   */
+  readonly namedStores: readonly { readonly spec: StoreSpec; readonly changelog: boolean }[];
 }
 
-const none = (...names: string[]): NodeResources => ({ names, stores: [], addedStores: [], usedStores: [], repartitionTopic: null, changelog: false });
-const withStore = (name: string, store: StoreSpec | null, changelog = store?.loggingEnabled ?? false): NodeResources => ({
+const none = (...names: string[]): NodeResources => ({ names, stores: [], addedStores: [], usedStores: [], repartitionTopic: null, namedStores: [] });
+const named = (spec: StoreSpec, changelog = spec.loggingEnabled) => [{ spec, changelog }];
+const withStore = (name: string, store: StoreSpec | null): NodeResources => ({
   ...none(name),
   stores: store === null ? [] : [store],
-  changelog,
+  namedStores: store === null ? [] : named(store),
 });
 
 /** Lists each node's resources (exhaustive: a new node kind must say what it creates). */
 export const graphResources: GraphVisitor<NodeResources, TableSemantics> = {
   'stream-source': (n) => none(n.name),
-  'table-source': (n, t) => {
-    const materialized = t.materialized(n.id);
-    return { ...none(n.sourceName, n.name), stores: materialized ? [n.store] : [], changelog: materialized && n.store.loggingEnabled && !n.reuseSourceTopic };
-  },
+  'table-source': (n, t) => ({
+    ...none(n.sourceName, n.name),
+    stores: t.materialized(n.id) ? [n.store] : [],
+    namedStores: named(n.store, n.store.loggingEnabled && !n.reuseSourceTopic),
+  }),
   'state-store': (n) => ({ ...none(), addedStores: [n.builder.name] }),
   filter: (n) => none(n.name),
   map: (n) => none(n.name),
@@ -48,14 +57,14 @@ export const graphResources: GraphVisitor<NodeResources, TableSemantics> = {
   'process-values': (n) => ({ ...none(n.name), usedStores: n.storeNames, addedStores: suppliedStores(n.supplier) }),
   'stream-sink': (n) => none(n.name),
   repartition: (n) => ({ ...none(n.filterName, n.sinkName, n.name), repartitionTopic: { name: n.topic, generated: n.generatedTopic } }),
-  'stream-to-table': (n, t) => withStore(n.name, t.materialized(n.id) ? n.store : null),
+  'stream-to-table': (n, t) => ({ ...none(n.name), stores: t.materialized(n.id) ? [n.store] : [], namedStores: named(n.store) }),
   'stream-aggregate': (n) => ({ ...withStore(n.name, n.store), usedStores: n.store === null ? [n.storeName] : [] }),
   'cogroup-merge': (n) => none(n.name),
   'table-filter': (n) => withStore(n.name, n.store),
   'table-map-values': (n) => withStore(n.name, n.store),
   'table-to-stream': (n) => none(n.name),
   'table-group-by': (n) => none(n.name),
-  'table-repartition': (n) => ({ ...none(n.sinkName, n.name), repartitionTopic: { name: n.topic, generated: n.generatedTopic } }),
+  'table-repartition': (n) => none(n.sinkName, n.name),
   'table-aggregate': (n) => withStore(n.name, n.store),
 };
 

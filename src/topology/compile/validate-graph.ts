@@ -70,12 +70,12 @@ function checkStores(resources: readonly Resources[], issues: TopologyIssue[]): 
 
 function checkExplicitNames(resources: readonly Resources[], issues: TopologyIssue[]): void {
   for (const r of resources) {
-    for (const spec of r.stores) {
+    for (const { spec, changelog } of r.namedStores) {
       if (!spec.generatedName) continue;
       issues.push({
         code: 'generated-store-name',
         node: r.node,
-        message: `State store "${spec.name}" of "${r.node}" has a generated name${r.changelog ? ` (and so has its changelog topic "${spec.name}-changelog")` : ''}; name it with Materialized.as(name), or turn off ensureExplicitInternalResourceNaming.`,
+        message: `State store "${spec.name}" of "${r.node}" has a generated name${changelog ? ` (and so has its changelog topic "${spec.name}-changelog")` : ''}; name it with Materialized.as(name), or turn off ensureExplicitInternalResourceNaming.`,
       });
     }
     if (r.repartitionTopic?.generated) {

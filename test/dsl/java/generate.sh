@@ -8,8 +8,9 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 mvn -q -f pom.xml dependency:build-classpath -Dmdep.outputFile="$work/cp.txt"
 cp="$(cat "$work/cp.txt")"
-javac -cp "$cp" -d "$work" Describe.java Behaviour.java
+javac -cp "$cp" -d "$work" Describe.java Behaviour.java Explicit.java
 if [ "${1:-}" = "--behaviour" ]; then exec java -cp "$work:$cp" Behaviour; fi
+if [ "${1:-}" = "--explicit" ]; then exec java -cp "$work:$cp" Explicit; fi
 java -cp "$work:$cp" Describe > "$work/describe.txt"
 python3 - "$work/describe.txt" ../fixtures <<'PY'
 import re, sys
