@@ -78,6 +78,43 @@ describe('KafkaConsumer on a real broker', () => {
     expect(await consumer.heartbeat()).toBe('ok');
   });
 
+  it('hides every aborted transaction that began before the fetched range (kafkajs alone leaks one)', async () => {
+    const topic = uniqueName('consumer-aborts');
+    await admin.createTopics([{ name: topic, numPartitions: 1, replicationFactor: 1 }]);
+    const [p1, p2, ok] = ['p1', 'p2', 'ok'].map((n) => new TransactionalProducer(kafka, clientOptions(), { transactionalId: uniqueName(n) }));
+    closers.push(() => p1!.close(), () => p2!.close(), () => ok!.close());
+    for (const p of [p1!, p2!, ok!]) await p.init();
+    await p1!.beginTransaction();
+    await p2!.beginTransaction();
+    const write = async (p: TransactionalProducer, value: string) => {
+      p.send(record(topic, value));
+      await p.flush();
+    };
+    await write(p1!, 'x1'); // @0
+    await write(p2!, 'y1'); // @1
+    await write(p2!, 'y2'); // @2
+    await write(p1!, 'x2'); // @3
+    await p1!.abortTransaction();
+    await p2!.abortTransaction();
+    await ok!.beginTransaction();
+    ok!.send(record(topic, 'committed'));
+    await ok!.commitTransaction();
+
+    const batches: ConsumerBatch[] = [];
+    const consumer = new KafkaConsumer(kafka, clientOptions(), {
+      groupId: uniqueName('aborts-group'),
+      topics: [topic],
+      onBatch: (b) => batches.push(b),
+      // Start at 2: both aborted transactions began before it.
+      onAssignment: (c) => c.assigned.forEach((tp) => consumer.seek(tp, 2n)),
+    });
+    closers.push(() => consumer.close());
+    await consumer.start();
+    const end = (await admin.endOffsets([topic])).get(`${topic}-0`)!;
+    await eventually(() => batches.some((b) => b.nextOffset >= end));
+    expect(batches.flatMap((b) => b.records.map((r) => r.value!.toString()))).toEqual(['committed']);
+  });
+
   it('names missing source topics when subscribing', async () => {
     const present = uniqueName('consumer-present');
     await admin.createTopics([{ name: present, numPartitions: 1, replicationFactor: 1 }]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { committedRecords } from '../../../src/runtime/kafka/read-committed.js';
+import { committedRecords, hideAbortedMessages, type KafkajsFetchedMessage } from '../../../src/runtime/kafka/read-committed.js';
 import { decodeRecordBatches } from '../../../src/runtime/kafka/record-batch-decoder.js';
 import { encodeBatch, markerBatch, txnBatch } from './batch-fixtures.js';
 
@@ -71,5 +71,28 @@ describe('committedRecords (read_committed)', () => {
     expect(result.records).toEqual([]);
     expect(result.nextOffset).toBe(12n);
     expect(committedRecords([], null, 7n)).toEqual({ records: [], nextOffset: 7n });
+  });
+});
+
+describe('hideAbortedMessages (kafkajs consumer fetches)', () => {
+  const msg = (offset: number, producerId: number, opts: { control?: 'abort' | 'commit'; txn?: boolean } = {}): KafkajsFetchedMessage => ({
+    key: opts.control ? Buffer.from([0, 0, 0, opts.control === 'commit' ? 1 : 0]) : null,
+    isControlRecord: opts.control !== undefined,
+    batchContext: {
+      firstOffset: String(offset),
+      lastOffsetDelta: 0,
+      producerId: String(producerId),
+      inTransaction: opts.txn ?? true,
+      isControlBatch: opts.control !== undefined,
+    },
+  });
+
+  it('marks records of every active aborted transaction as control records, leaving others', () => {
+    const messages = [msg(2, 2), msg(3, 1), msg(4, 1, { control: 'abort' }), msg(5, 2, { control: 'abort' }), msg(6, 3), msg(7, 3, { control: 'commit' }), msg(8, -1, { txn: false })];
+    hideAbortedMessages(messages, [
+      { producerId: '1', firstOffset: '0' },
+      { producerId: '2', firstOffset: '1' },
+    ]);
+    expect(messages.map((m) => m.isControlRecord)).toEqual([true, true, true, true, false, true, false]);
   });
 });
