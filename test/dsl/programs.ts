@@ -231,4 +231,23 @@ export const programs: { readonly [name: string]: Program } = {
     t.toStream().to('out');
     return opt('reuse.ktable.source.topics');
   },
+
+  'merge-optimized-through-merge': (b) => {
+    const a = b.stream<string, string>('a').selectKey((_k, v) => v);
+    const c = b.stream<string, string>('b').map((k, v) => KeyValue.pair(v, k));
+    const m = a.merge(c);
+    m.groupByKey().count().toStream().to('o1');
+    a.groupByKey(Grouped.as('only-a')).count().toStream().to('o3');
+    return opt('all');
+  },
+
+  'table-named-source': (b) => {
+    const t = b.table<string, string>('t', Consumed.as('users'));
+    t.filter(() => true, Named.as('f'), Materialized.as('f-store'))
+      .groupBy((k, v) => KeyValue.pair(v, k), Grouped.as('g'))
+      .count(Named.as('cnt'))
+      .toStream()
+      .to('out');
+    return defaults;
+  },
 };

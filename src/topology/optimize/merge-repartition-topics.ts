@@ -57,6 +57,37 @@ class Links {
 export function mergeRepartitionTopics(graph: Graph): Graph {
   const byId = nodesById(graph);
   const links = new Links(graph.nodes);
+  const keyChangers = repartitionsByKeyChanger(graph, byId, links);
+  const added: RepartitionNode[] = [];
+  const removed = new Set<Id>();
+  let groups = graph.copartitionGroups;
+  for (const [keyChanger, reps] of keyChangers) {
+    if (reps.length === 0) continue;
+    const replaced = reps.map((id) => byId.get(id) as RepartitionNode);
+    const merged = mergedRepartition(keyChanger, replaced);
+    links.parents.set(merged.id, []);
+    links.children.set(merged.id, []);
+    for (const rep of replaced) {
+      bypass(links, keyChanger, merged.id, rep, byId);
+      removed.add(rep.id);
+      groups = groups.map((g) => g.map((s) => (s === rep.name ? merged.name : s)));
+    }
+    links.add(keyChanger, merged.id);
+    added.push(merged);
+  }
+  if (added.length === 0) return graph;
+  const nodes = [...graph.nodes.filter((n) => !removed.has(n.id)), ...added]
+    .map((n) => ({ ...n, parents: Object.freeze([...(links.parents.get(n.id) ?? [])]) }) as GraphNode)
+    .sort((a, b) => a.id - b.id);
+  return { nodes, copartitionGroups: groups };
+}
+
+/**
+ * Optimizable repartitions per key-changing node, in creation order: a repartition belongs
+ * to the nearest key changer above it unless a value changer is nearer (Kafka's
+ * `getKeyChangingParentNode`), then repartitions below merges move to the merge.
+ */
+function repartitionsByKeyChanger(graph: Graph, byId: Map<Id, GraphNode>, links: Links): Map<Id, Id[]> {
   const isKey = (id: Id): boolean => isKeyChanging(byId.get(id)!);
   const isValue = (id: Id): boolean => ['map-values', 'flat-map-values'].includes(byId.get(id)!.kind);
   const keyChangers = new Map<Id, Id[]>();
@@ -73,52 +104,45 @@ export function mergeRepartitionTopics(graph: Graph): Graph {
     }
   }
   attributeToMerges(keyChangers, merges, links);
+  return keyChangers;
+}
 
-  const added: RepartitionNode[] = [];
-  const removed = new Set<Id>();
-  let groups = graph.copartitionGroups;
-  for (const [keyChanger, reps] of keyChangers) {
-    if (reps.length === 0) continue;
-    const replaced = reps.map((id) => byId.get(id) as RepartitionNode);
-    const first = replaced[0]!;
-    // The merged topic keeps the first topic's name; it ends in -repartition, so its nodes are
-    // always named <topic>-sink/-filter/-source.
-    const merged = RepartitionNode.create({
-      id: keyChanger + 0.5, // written right after the key changer, as Kafka's equal build priority does
-      name: `${first.topic}-source`,
-      parents: [],
-      sinkName: `${first.topic}-sink`,
-      filterName: `${first.topic}-filter`,
-      topic: first.topic,
-      generatedTopic: first.generatedTopic,
-      keySerde: replaced.find((r) => r.keySerde !== null)?.keySerde ?? null,
-      valueSerde: replaced.find((r) => r.valueSerde !== null)?.valueSerde ?? null,
-      partitioner: null,
-      numPartitions: null,
-      optimizable: true,
-    });
-    links.parents.set(merged.id, []);
-    links.children.set(merged.id, []);
-    for (const rep of replaced) {
-      const child = links.find(rep.id, (id) => (links.parents.get(id) ?? []).includes(keyChanger));
-      if (child === null) throw new Error(`No path from ${byId.get(keyChanger)!.name} to repartition ${rep.name}.`);
-      links.add(merged.id, child);
-      links.remove(keyChanger, child);
-      const repParents = [...(links.parents.get(rep.id) ?? [])];
-      for (const c of [...(links.children.get(rep.id) ?? [])]) for (const p of repParents) links.add(p, c);
-      for (const p of repParents) links.remove(p, rep.id);
-      for (const c of [...(links.children.get(rep.id) ?? [])]) links.remove(rep.id, c);
-      removed.add(rep.id);
-      groups = groups.map((g) => g.map((s) => (s === rep.name ? merged.name : s)));
-    }
-    links.add(keyChanger, merged.id);
-    added.push(merged);
-  }
-  if (added.length === 0) return graph;
-  const nodes = [...graph.nodes.filter((n) => !removed.has(n.id)), ...added]
-    .map((n) => ({ ...n, parents: Object.freeze([...(links.parents.get(n.id) ?? [])]) }) as GraphNode)
-    .sort((a, b) => a.id - b.id);
-  return { nodes, copartitionGroups: groups };
+/**
+ * The one repartition replacing `replaced`: named after the first topic, which ends in
+ * `-repartition`, so its nodes are always `<topic>-sink/-filter/-source`.
+ */
+function mergedRepartition(keyChanger: Id, replaced: readonly RepartitionNode[]): RepartitionNode {
+  const first = replaced[0]!;
+  return RepartitionNode.create({
+    id: keyChanger + 0.5, // written right after the key changer, as Kafka's equal build priority does
+    name: `${first.topic}-source`,
+    parents: [],
+    sinkName: `${first.topic}-sink`,
+    filterName: `${first.topic}-filter`,
+    topic: first.topic,
+    generatedTopic: first.generatedTopic,
+    keySerde: replaced.find((r) => r.keySerde !== null)?.keySerde ?? null,
+    valueSerde: replaced.find((r) => r.valueSerde !== null)?.valueSerde ?? null,
+    partitioner: null,
+    numPartitions: null,
+    optimizable: true,
+  });
+}
+
+/**
+ * Moves the key changer's child on the path to `rep` under the merged repartition, and
+ * connects `rep`'s children to its parents, leaving `rep` unconnected.
+ */
+function bypass(links: Links, keyChanger: Id, merged: Id, rep: RepartitionNode, byId: Map<Id, GraphNode>): void {
+  const child = links.find(rep.id, (id) => (links.parents.get(id) ?? []).includes(keyChanger));
+  if (child === null) throw new Error(`No path from ${byId.get(keyChanger)!.name} to repartition ${rep.name}.`);
+  links.add(merged, child);
+  links.remove(keyChanger, child);
+  const repParents = [...(links.parents.get(rep.id) ?? [])];
+  const repChildren = [...(links.children.get(rep.id) ?? [])];
+  for (const c of repChildren) for (const p of repParents) links.add(p, c);
+  for (const p of repParents) links.remove(p, rep.id);
+  for (const c of repChildren) links.remove(rep.id, c);
 }
 
 /**

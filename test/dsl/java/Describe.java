@@ -149,6 +149,19 @@ public class Describe {
       b.table("t", Materialized.as("t-store")).toStream().to("out");
       return opt("reuse.ktable.source.topics");
     });
+    programs.put("merge-optimized-through-merge", b -> {
+      KStream<String, String> a = b.<String, String>stream("a").selectKey((k, v) -> v);
+      KStream<String, String> c = b.<String, String>stream("b").map((k, v) -> KeyValue.pair(v, k));
+      KStream<String, String> m = a.merge(c);
+      m.groupByKey().count().toStream().to("o1");
+      a.groupByKey(Grouped.as("only-a")).count().toStream().to("o3");
+      return opt("all");
+    });
+    programs.put("table-named-source", b -> {
+      KTable<String, String> t = b.table("t", Consumed.as("users"));
+      t.filter((k, v) -> true, Named.as("f"), Materialized.as("f-store")).groupBy((k, v) -> KeyValue.pair(v, k), Grouped.as("g")).count(Named.as("cnt")).toStream().to("out");
+      return none();
+    });
     for (Map.Entry<String, Function<StreamsBuilder, Properties>> e : programs.entrySet()) {
       StreamsBuilder b = new StreamsBuilder();
       Properties p = e.getValue().apply(b);
