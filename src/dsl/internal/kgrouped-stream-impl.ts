@@ -31,18 +31,16 @@ const COUNT: StreamAggregation = { type: 'aggregate', initializer: () => 0, aggr
 /** The immutable `KGroupedStream`: the stream's node and how it is grouped. */
 export class KGroupedStreamImpl<K, V> implements KGroupedStream<K, V> {
   readonly builder: DslGraphBuilder;
+  /** Source nodes of the grouped stream's sub-topology (before any repartition). */
+  readonly sourceNodes: readonly string[];
 
   constructor(
-    private readonly stream: { readonly builder: DslGraphBuilder; readonly sourceNodes: readonly string[] },
+    stream: { readonly builder: DslGraphBuilder; readonly sourceNodes: readonly string[] },
     readonly node: GraphNode,
     readonly grouping: Grouping,
   ) {
     this.builder = stream.builder;
-  }
-
-  /** Source nodes of the grouped stream's sub-topology (before any repartition). */
-  get sourceNodes(): readonly string[] {
-    return this.stream.sourceNodes;
+    this.sourceNodes = stream.sourceNodes;
   }
 
   count(named?: Named | Materialized<K, number>, materialized?: Materialized<K, number>): KTable<K, number> {
@@ -109,7 +107,7 @@ export class KGroupedStreamImpl<K, V> implements KGroupedStream<K, V> {
     const node = this.builder.add(
       StreamAggregateNode.create({ id: this.builder.nextId(), name, parents: [parent.id], aggregation, storeName: store.name, store }),
     );
-    const sourceNodes = parent === this.node ? this.stream.sourceNodes : [parent.name];
+    const sourceNodes = parent === this.node ? this.sourceNodes : [parent.name];
     return new KTableImpl<K, VA>(this.builder, node, store.keySerde, store.valueSerde, sourceNodes, store.generatedName ? null : store.name);
   }
 }
