@@ -7,6 +7,9 @@ function parseValue(raw: string): unknown {
   return raw;
 }
 
+/** `KSTREAMS_*` variables that are switches of the library, not config keys. */
+const RESERVED = new Set(['KSTREAMS_KAFKAJS_LOG']);
+
 /** `KSTREAMS_BOOTSTRAP_SERVERS` -> `bootstrapServers`. */
 function envKey(name: string): string {
   return name
@@ -18,12 +21,13 @@ function envKey(name: string): string {
 /**
  * Config overrides for the runner: environment variables `KSTREAMS_<NAME>` (upper snake
  * case of the camelCase key) and then `--config key=value` flags (camelCase or Kafka's
- * dotted names), later ones winning.
+ * dotted names), later ones winning. `KSTREAMS_KAFKAJS_LOG` (kafkajs log level to stderr) is not
+ * a config key and is skipped.
  */
 export function configOverrides(env: NodeJS.ProcessEnv, flags: readonly string[]): Partial<StreamsConfig> {
   const out: { [key: string]: unknown } = {};
   for (const [name, value] of Object.entries(env)) {
-    if (name.startsWith('KSTREAMS_') && value !== undefined) out[envKey(name)] = parseValue(value);
+    if (name.startsWith('KSTREAMS_') && !RESERVED.has(name) && value !== undefined) out[envKey(name)] = parseValue(value);
   }
   for (const flag of flags) {
     const eq = flag.indexOf('=');

@@ -24,13 +24,21 @@ export async function main(argv: readonly string[]): Promise<number> {
     console.error(USAGE);
     return values.help ? 0 : 2;
   }
-  const app = await loadApp(modulePath);
-  if (command === 'describe') {
-    console.log(app.topology.describe().toString());
-    return 0;
+  let streams: KafkaStreams;
+  try {
+    const app = await loadApp(modulePath);
+    if (command === 'describe') {
+      console.log(app.topology.describe().toString());
+      return 0;
+    }
+    const config = { ...app.config, ...configOverrides(process.env, values.config ?? []) } as StreamsConfig;
+    streams = new KafkaStreams(app.topology, config);
+  } catch (error) {
+    // A broken module or config is a fatal start error: the reason, not a stack trace.
+    console.error(`[kstreams] failed to start: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
   }
-  const config = { ...app.config, ...configOverrides(process.env, values.config ?? []) } as StreamsConfig;
-  return run(new KafkaStreams(app.topology, config));
+  return run(streams);
 }
 
 async function run(streams: KafkaStreams): Promise<number> {
