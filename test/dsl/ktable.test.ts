@@ -122,4 +122,23 @@ describe('KTable', () => {
     t.toStream().to('out');
     expect(b.build().stores.size).toBe(0);
   });
+
+  // Kafka decides at filter() time whether the filter gets old values (B13 in Behaviour.java).
+  for (const filterFirst of [true, false]) {
+    it(`a filter asks its parent for old values when created (${filterFirst ? 'before' : 'after'} groupBy materializes the source)`, async () => {
+      const b = new StreamBuilder();
+      const t = b.table<string, string>('t', Consumed.with(S, S));
+      const filtered = () => t.filter((_k, v) => v !== 'x').toStream().to('out');
+      if (filterFirst) filtered();
+      t.groupBy((k, v) => KeyValue.pair(v, k), Grouped.with(S, S)).count();
+      if (!filterFirst) filtered();
+      const driver = driverFor(b.build());
+      const out = collect(driver, 'out');
+      const input = driver.createInputTopic('t', S.serializer(), S.serializer());
+      await input.pipeInput('a', 'x', 1);
+      await input.pipeInput('a', 'y', 2);
+      await input.pipeInput('b', 'x', 3);
+      expect(out()).toEqual(filterFirst ? ['a null @1', 'a y @2', 'b null @3'] : ['a y @2']);
+    });
+  }
 });

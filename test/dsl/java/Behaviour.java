@@ -129,5 +129,18 @@ public class Behaviour {
         dump("B12", d, "out", S.deserializer(), L.deserializer());
       }
     }
+    // B13: a table filter asks its parent for old values when it is created, not later
+    for (boolean filterFirst : new boolean[]{true, false}) {
+      StreamsBuilder b = new StreamsBuilder();
+      KTable<String, String> t = b.table("t");
+      if (filterFirst) t.filter((k, v) -> !v.equals("x")).toStream().to("out");
+      t.groupBy((k, v) -> KeyValue.pair(v, k)).count();
+      if (!filterFirst) t.filter((k, v) -> !v.equals("x")).toStream().to("out");
+      try (TopologyTestDriver d = new TopologyTestDriver(b.build(), props(true))) {
+        TestInputTopic<String, String> in = d.createInputTopic("t", S.serializer(), S.serializer());
+        in.pipeInput("a", "x", 1); in.pipeInput("a", "y", 2); in.pipeInput("b", "x", 3);
+        dump("B13 filterFirst=" + filterFirst, d, "out", S.deserializer(), S.deserializer());
+      }
+    }
   }
 }
