@@ -11,4 +11,5 @@ if (existsSync(compiled)) {
   register();
   ({ main } = await import(new URL('../src/cli/main.ts', import.meta.url).href));
 }
-process.exitCode = await main(process.argv.slice(2));
+// Exit explicitly: a client that failed to disconnect must not keep a closed app alive.
+process.exit(await main(process.argv.slice(2)));

@@ -26,6 +26,8 @@ export interface ThreadConsumerOptions {
   readonly onBatch: (batch: ConsumerBatch) => void;
   readonly onAssignment: (change: AssignmentChange) => void;
   readonly onRebalancing: () => void;
+  /** The consumer's run loop died and will not restart. */
+  readonly onFatal: (error: unknown) => void;
 }
 
 /** The clients of one instance. */
@@ -64,6 +66,12 @@ export async function connectEngine(config: ResolvedStreamsConfig): Promise<Engi
         onBatch: o.onBatch,
         onAssignment: o.onAssignment,
         onRebalancing: o.onRebalancing,
+        // Retriable failures (a broker restart, a moved coordinator) rejoin the group; the
+        // runtime re-seeks kept tasks at the next assignment. Anything else is fatal.
+        restartOnFailure: (error) => (error as { retriable?: boolean }).retriable !== false,
+        onCrash: (error, restarting) => {
+          if (!restarting) o.onFatal(error);
+        },
       }),
     async close() {
       await producer.close().catch(() => undefined);

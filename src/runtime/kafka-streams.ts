@@ -141,6 +141,7 @@ export class KafkaStreams {
       onBatch: (b) => thread.onBatch(b),
       onAssignment: (c) => thread.onAssignment(c),
       onRebalancing: () => this.transition(StreamsState.REBALANCING),
+      onFatal: (error) => void this.onFatal(error),
     });
     this.tasks = tasks;
     this.thread = thread;

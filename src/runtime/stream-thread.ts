@@ -6,7 +6,7 @@ import type { TaskManager, ActiveTask } from './task-manager.js';
 import type { RecordCollector } from './task/record-collector.js';
 import { topicPartitionKey } from './task/consumed-record.js';
 import type { AssignmentChange, CommittedOffset, ConsumerBatch, EngineAdmin, EngineConsumer, TopicPartition } from './kafka/engine.js';
-import { ProducerFencedError } from './kafka/kafka-errors.js';
+import { ProducerFencedError, RebalanceInProgressError } from './kafka/kafka-errors.js';
 
 /** How long one processing slice may run before yielding to the event loop (heartbeats, fetches). */
 const SLICE_MS = 8;
@@ -86,6 +86,8 @@ export class StreamThread {
     if (toPause.length) this.consumer.pause(toPause);
     tasks.reseekKept(this.consumer);
     const revoked = tasks.revokedTasks(change.assignment);
+    // Stop processing revoked tasks at once: their final commit must cover all they output.
+    for (const t of revoked) if (t.state === 'running') t.state = 'revoked';
     this.deps.emit({ type: 'assigned', tasks: [...tasks.tasksFor(change.assignment).keys()], revoked: revoked.map((t) => t.id) });
     this.deps.onRunning(created.size === 0);
     const work = (async () => {
@@ -100,14 +102,14 @@ export class StreamThread {
     const pending = this.opening.get(id);
     if (pending) return pending;
     const p = this.deps.tasks.openTask(id, partitions).then((active) => {
-      if (active.producer) {
-        // Exactly-once: restart exactly at the offsets committed with the last transaction,
-        // dropping anything fetched before the fence made them final.
-        active.task.partitionGroup.clear();
-        for (const tp of partitions) {
-          const c = active.committed.get(topicPartitionKey(tp.topic, tp.partition));
-          if (c) this.consumer.seek(tp, c.offset);
-        }
+      // Restart at the committed offsets read while opening (exactly-once: after the fence made
+      // them final), dropping anything fetched before. At-least-once: the consumer's own
+      // positions date from the join, often before the previous owner's final commit; these
+      // were read later, and before the changelog end the restore went to.
+      active.task.partitionGroup.clear();
+      for (const tp of partitions) {
+        const c = active.committed.get(topicPartitionKey(tp.topic, tp.partition));
+        if (c) this.consumer.seek(tp, c.offset);
       }
       this.consumer.resume(partitions);
       this.wake?.();
@@ -211,7 +213,14 @@ export class StreamThread {
     } else {
       await this.deps.collector.flush();
       const offsets = this.deps.tasks.committableOffsets(tasks);
-      if (offsets.size) await this.consumer.commitOffsets(offsets);
+      try {
+        if (offsets.size) await this.consumer.commitOffsets(offsets);
+      } catch (error) {
+        // A rebalance is under way: tasks kept commit again after the rejoin; the new owner of a
+        // task taken away starts from its last commit (at-least-once).
+        if (error instanceof RebalanceInProgressError) return;
+        throw error;
+      }
       for (const [key, o] of offsets) this.committed.set(key, o.offset);
       for (const t of tasks) await t.task.postCommit(false);
     }

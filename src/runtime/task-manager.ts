@@ -11,6 +11,7 @@ import { topicPartitionKey } from './task/consumed-record.js';
 import { lockTaskDir } from './task/state-dir-lock.js';
 import { restoreChangelogs, type RestoreTarget } from './changelog-restorer.js';
 import { KafkaRecordCollector } from './kafka-record-collector.js';
+import { decodeTopicPartitionMetadata, encodeTopicPartitionMetadata } from './kafka/topic-partition-metadata.js';
 import type { CommittedOffset, EngineAdmin, EngineConsumer, EnginePartitionReader, EngineTransactionalProducer, TopicPartition } from './kafka/engine.js';
 
 /** A task of this process and where it is in its life. */
@@ -18,7 +19,8 @@ export interface ActiveTask {
   readonly id: string;
   readonly task: StreamTask;
   readonly partitions: TopicPartition[];
-  state: 'restoring' | 'running' | 'closed';
+  /** 'revoked': taken away by a rebalance, no longer processed, being committed and closed. */
+  state: 'restoring' | 'running' | 'revoked' | 'closed';
   /** Next offset to fetch per partition (where the consumer must be after a rejoin). */
   readonly fetched: Map<string, bigint>;
   readonly unlock: () => void;
@@ -46,20 +48,6 @@ export interface TaskManagerDeps {
   readonly newReader: () => EnginePartitionReader;
   readonly emit: (event: StreamsEvent) => void;
   readonly budget: { readonly cacheBytesPerTask: number };
-}
-
-/** Commit metadata: the partition time, as Kafka keeps it in `TopicPartitionMetadata`. */
-export function encodeCommitMetadata(partitionTime: number): string {
-  return JSON.stringify({ v: 1, partitionTime });
-}
-
-function decodePartitionTime(metadata: string | null): number {
-  try {
-    const parsed = JSON.parse(metadata ?? '') as { partitionTime?: unknown };
-    return typeof parsed.partitionTime === 'number' ? parsed.partitionTime : -1;
-  } catch {
-    return -1;
-  }
 }
 
 /**
@@ -182,7 +170,7 @@ export class TaskManager {
       if (!c) continue;
       active.committed.set(key, c);
       active.lastCommitted.set(key, c.offset);
-      active.task.seedPartitionTime(tp.topic, tp.partition, decodePartitionTime(c.metadata));
+      active.task.seedPartitionTime(tp.topic, tp.partition, decodeTopicPartitionMetadata(c.metadata).partitionTime);
     }
   }
 
@@ -214,7 +202,7 @@ export class TaskManager {
   committableOffsets(tasks: Iterable<ActiveTask>): Map<string, CommittedOffset> {
     const out = new Map<string, CommittedOffset>();
     for (const t of tasks) {
-      for (const [key, o] of t.task.committableOffsets()) out.set(key, { offset: o.offset, metadata: encodeCommitMetadata(o.partitionTime) });
+      for (const [key, o] of t.task.committableOffsets()) out.set(key, { offset: o.offset, metadata: encodeTopicPartitionMetadata(o.partitionTime) });
     }
     return out;
   }

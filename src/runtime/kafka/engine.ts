@@ -154,7 +154,10 @@ export interface EngineConsumer {
   pause(partitions: readonly TopicPartition[]): void;
   resume(partitions: readonly TopicPartition[]): void;
   seek(partition: TopicPartition, offset: bigint): void;
-  /** Commits offsets (next offset to read + metadata) for the current generation. */
+  /**
+   * Commits offsets (next offset to read + metadata) for the current generation; rejects with
+   * `RebalanceInProgressError` when the group is rebalancing or has moved on.
+   */
   commitOffsets(offsets: ReadonlyMap<string, CommittedOffset>): Promise<void>;
   /** Sends a heartbeat now if due (long work outside `onBatch` must call this). */
   heartbeat(): Promise<HeartbeatResult>;

@@ -8,7 +8,7 @@ import type { ConsumedBytes } from '../task/consumed-record.js';
 import type { AssignmentChange, CommittedOffset, ConsumerBatch, EngineConsumer, HeartbeatResult, TopicPartition } from './engine.js';
 import { KafkaAdmin } from './kafka-admin.js';
 import { retryOf, type KafkaClientOptions } from './kafka-client.js';
-import { errorType, toStreamsError } from './kafka-errors.js';
+import { errorType, RebalanceInProgressError, toStreamsError } from './kafka-errors.js';
 import {
   createCluster,
   createConsumerOnCluster,
@@ -140,6 +140,7 @@ export class KafkaConsumer implements EngineConsumer {
     try {
       await this.consumer.commitOffsets(list);
     } catch (e) {
+      if (isRebalanceError(e)) throw new RebalanceInProgressError(`Offset commit of group '${this.options.groupId}' refused: the group is rebalancing (${errorType(e)}).`, { cause: e });
       throw toStreamsError(e, `commit offsets of group '${this.options.groupId}'`, this.clientOptions.brokers);
     }
   }

@@ -48,6 +48,13 @@ export class ProducerFencedError extends StreamsError {
   }
 }
 
+/**
+ * An offset commit was refused because the group is rebalancing or moved to a new generation
+ * (REBALANCE_IN_PROGRESS, ILLEGAL_GENERATION, UNKNOWN_MEMBER_ID): not fatal, the tasks this
+ * process keeps commit again after the rejoin (Java's `RebalanceInProgressException`).
+ */
+export class RebalanceInProgressError extends StreamsError {}
+
 /** Any other failure of a Kafka client call; `type` is Kafka's error name when known. */
 export class KafkaClientError extends StreamsError {
   constructor(
