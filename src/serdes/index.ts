@@ -13,3 +13,12 @@ export { ShortDeserializer, ShortSerde, ShortSerializer } from './short-serde.js
 export { StringDeserializer, StringSerde, StringSerializer } from './string-serde.js';
 export { UUIDDeserializer, UUIDSerde, UUIDSerializer } from './uuid-serde.js';
 export { VoidDeserializer, VoidSerde, VoidSerializer } from './void-serde.js';
+export { WindowedSerdes } from './windowed-serdes.js';
+export {
+  TimeWindowedDeserializer,
+  TimeWindowedSerde,
+  TimeWindowedSerializer,
+  isWindowedSerializer,
+  type WindowedSerializer,
+} from './time-windowed-serde.js';
+export { SessionWindowedDeserializer, SessionWindowedSerde, SessionWindowedSerializer } from './session-windowed-serde.js';

@@ -10,3 +10,8 @@ export { KeyValue } from './key-value.js';
 export { ValueAndTimestamp } from './value-and-timestamp.js';
 export { KeyValueStoreBuilder } from './builders/key-value-store-builder.js';
 export { TimestampedKeyValueStoreBuilder } from './builders/timestamped-key-value-store-builder.js';
+export type { WindowStore, ReadOnlyWindowStore, WindowStoreIterator, TimestampedWindowStore } from './window-store.js';
+export type { SessionStore, ReadOnlySessionStore } from './session-store.js';
+export type { WindowedBytesStore, WindowBytesStoreSupplier, SessionBytesStoreSupplier } from './windowed-bytes-store.js';
+export { WindowStoreBuilder, TimestampedWindowStoreBuilder } from './builders/window-store-builder.js';
+export { SessionStoreBuilder } from './builders/session-store-builder.js';

@@ -54,7 +54,7 @@ export abstract class AbstractStoreBuilder<S extends StateStore, B extends Abstr
 
   /** Logs writes to `<applicationId>-<name>-changelog`; `config` adds or overrides topic configs. */
   withLoggingEnabled(config: Readonly<{ [key: string]: string }> = {}): B {
-    return this.copy({ ...this.options(), loggingEnabled: true, logConfig: Object.freeze({ ...KEY_VALUE_CHANGELOG_DEFAULTS, ...config }) });
+    return this.copy({ ...this.options(), loggingEnabled: true, logConfig: Object.freeze({ ...this.changelogDefaults(), ...config }) });
   }
 
   /** No changelog: the store is not restored after its local state is lost. */
@@ -63,6 +63,11 @@ export abstract class AbstractStoreBuilder<S extends StateStore, B extends Abstr
   }
 
   abstract build(): S;
+
+  /** Topic configs every changelog of this kind of store gets unless overridden. */
+  protected changelogDefaults(): Readonly<{ [key: string]: string }> {
+    return KEY_VALUE_CHANGELOG_DEFAULTS;
+  }
 
   /** A builder of the same kind with `options`. */
   protected abstract copy(options: StoreBuilderOptions): B;

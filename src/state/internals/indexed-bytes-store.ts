@@ -105,6 +105,12 @@ export abstract class IndexedBytesStore implements KeyValueBytesStore, IndexedSo
     return this.open;
   }
 
+  /** Every present key in string form, any order (windowed stores index them by time at init). */
+  keyStrings(): Iterable<string> {
+    this.checkOpen();
+    return this.keys();
+  }
+
   iteratorClosed(iterator: IndexedKeyValueIterator): void {
     this.iterators.delete(iterator);
   }

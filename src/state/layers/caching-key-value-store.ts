@@ -11,7 +11,8 @@ import { rangeBounds, type KeyBounds } from '../internals/sorted-key-index.js';
 import { MergedSortedCacheIterator, type CachedPair } from './merged-sorted-cache-iterator.js';
 import { WrappedKeyValueBytesStore } from './wrapped-key-value-bytes-store.js';
 
-interface CacheEntry {
+/** A cached key (exported for the windowed caching layer). */
+export interface CacheEntry {
   readonly key: Buffer;
   /** `key` in string form (the map key). */
   readonly k: string;
@@ -55,7 +56,7 @@ const taskCacheBytes = new WeakMap<StateStoreContext, { bytes: number }>();
  * O(dirty entries)) with the store below.
  */
 export class CachingKeyValueStore extends WrappedKeyValueBytesStore {
-  private readonly cache = new Map<string, CacheEntry>();
+  protected readonly cache = new Map<string, CacheEntry>();
   /** Dirty entries in write order; an entry counts at its latest position only (`seq`). */
   private dirtyLog: CacheEntry[] = [];
   private dirtyCount = 0;
@@ -221,15 +222,6 @@ export class CachingKeyValueStore extends WrappedKeyValueBytesStore {
     this.dirtyLog = log;
   }
 
-  /** Visits dirty entries in the order of their latest write. */
-  private forEachDirty(visit: (entry: CacheEntry) => void): void {
-    const log = this.dirtyLog;
-    for (let i = 0; i < log.length; i++) {
-      const entry = log[i]!;
-      if (entry.dirty && entry.seq === i) visit(entry);
-    }
-  }
-
   private maybeEvict(): void {
     while (this.shared.bytes > this.maxBytes && this.cache.size > 0) {
       const victim = this.victim();
@@ -298,13 +290,9 @@ export class CachingKeyValueStore extends WrappedKeyValueBytesStore {
     if (this.listener !== null) this.listener(key, newValue, this.sendOldValues ? this.downOld : null, this.downContext!);
   };
 
-  private merged(stored: KeyValueIterator<Buffer, Buffer>, b: KeyBounds, reverse: boolean): KeyValueIterator<Buffer, Buffer> {
+  protected merged(stored: KeyValueIterator<Buffer, Buffer>, b: KeyBounds, reverse: boolean): KeyValueIterator<Buffer, Buffer> {
     const inRange: [string, CachedPair][] = [];
-    this.forEachDirty(({ k, key, value }) => {
-      if (b.lower !== null && k < b.lower) return;
-      if (b.upper !== null && (b.upperInclusive ? k > b.upper : k >= b.upper)) return;
-      inRange.push([k, { key, value }]);
-    });
+    this.dirtyInRange(b, (entry) => inRange.push([entry.k, { key: entry.key, value: entry.value }]));
     inRange.sort((x, y) => (reverse ? compareKeys(y[0], x[0]) : compareKeys(x[0], y[0])));
     return new MergedSortedCacheIterator(
       this.name,
@@ -314,7 +302,26 @@ export class CachingKeyValueStore extends WrappedKeyValueBytesStore {
     );
   }
 
-  private checkOpen(): void {
+  /** Visits the dirty entries within `b` (any order). Subclasses may narrow the search. */
+  protected dirtyInRange(b: KeyBounds, visit: (entry: CacheEntry) => void): void {
+    this.forEachDirty((entry) => {
+      const k = entry.k;
+      if (b.lower !== null && k < b.lower) return;
+      if (b.upper !== null && (b.upperInclusive ? k > b.upper : k >= b.upper)) return;
+      visit(entry);
+    });
+  }
+
+  /** Visits dirty entries in the order of their latest write. */
+  protected forEachDirty(visit: (entry: CacheEntry) => void): void {
+    const log = this.dirtyLog;
+    for (let i = 0; i < log.length; i++) {
+      const entry = log[i]!;
+      if (entry.dirty && entry.seq === i) visit(entry);
+    }
+  }
+
+  protected checkOpen(): void {
     if (!this.isOpen()) throw new ProcessorStateError(`Store ${this.name} is not open.`);
   }
 }

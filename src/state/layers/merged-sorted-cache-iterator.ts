@@ -24,6 +24,8 @@ export class MergedSortedCacheIterator implements KeyValueIterator<Buffer, Buffe
     private readonly cached: readonly CachedPair[],
     private readonly stored: KeyValueIterator<Buffer, Buffer>,
     private readonly reverse: boolean,
+    /** The order both inputs are sorted in (default: key byte order). */
+    private readonly compare: (a: Buffer, b: Buffer) => number = Buffer.compare,
   ) {}
 
   hasNext(): boolean {
@@ -60,7 +62,7 @@ export class MergedSortedCacheIterator implements KeyValueIterator<Buffer, Buffe
       const storeHasNext = this.stored.hasNext();
       if (c === null) return storeHasNext ? this.stored.next() : null;
       if (storeHasNext) {
-        const order = Buffer.compare(c.key, this.stored.peekNextKey());
+        const order = this.compare(c.key, this.stored.peekNextKey());
         if ((this.reverse ? -order : order) > 0) return this.stored.next();
         if (order === 0) this.stored.next();
       }
