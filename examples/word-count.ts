@@ -3,10 +3,7 @@
 //
 // Run it with `kstreams run examples/word-count.ts`, or test it with the TopologyTestDriver
 // (test/dsl/word-count.test.ts).
-import { Consumed, Grouped, Materialized, Produced, StreamBuilder } from '../src/dsl/index.js';
-import { Serdes } from '../src/serdes/serdes.js';
-import type { StreamsConfig } from '../src/runtime/streams-config.js';
-import type { Topology } from '../src/topology/topology.js';
+import { Consumed, Grouped, Materialized, Produced, Serdes, StreamBuilder, type StreamsConfig, type Topology } from 'kstreams';
 
 /** The application's config (add `bootstrapServers` to run against Kafka). */
 export const config: StreamsConfig = {
