@@ -23,6 +23,8 @@ export interface ThreadConsumerOptions {
   readonly topics: readonly (string | RegExp)[];
   readonly sourceTopicsBySubtopology: ReadonlyMap<number, readonly string[]>;
   readonly ownedTasks: () => readonly string[];
+  /** True when this member asks the whole group to shut down (sent at its next join). */
+  readonly shutdownRequested?: () => boolean;
   readonly onBatch: (batch: ConsumerBatch) => void;
   readonly onAssignment: (change: AssignmentChange) => void;
   readonly onRebalancing: () => void;
@@ -59,7 +61,7 @@ export async function connectEngine(config: ResolvedStreamsConfig): Promise<Engi
       engine.consumer({
         groupId: o.groupId,
         topics: o.topics,
-        assignor: { sourceTopicsBySubtopology: o.sourceTopicsBySubtopology, ownedTasks: o.ownedTasks },
+        assignor: { sourceTopicsBySubtopology: o.sourceTopicsBySubtopology, ownedTasks: o.ownedTasks, shutdownRequested: o.shutdownRequested },
         sessionTimeoutMs: raw.sessionTimeoutMs as number | undefined,
         heartbeatIntervalMs: raw.heartbeatIntervalMs as number | undefined,
         rebalanceTimeoutMs: raw.rebalanceTimeoutMs as number | undefined,

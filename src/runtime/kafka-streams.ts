@@ -9,10 +9,11 @@ import { resolveStreamsConfig, ConfigError, type ResolvedStreamsConfig, type Str
 import { StreamsState, canTransition } from './streams-state.js';
 import type { StreamsEvent } from './streams-event.js';
 import { planTopics, type TopicPlan } from './topic-plan.js';
-import { TaskManager } from './task-manager.js';
+import { TaskManager, totalMetrics } from './task-manager.js';
 import { StreamThread } from './stream-thread.js';
 import { KafkaRecordCollector } from './kafka-record-collector.js';
 import { compositeStore } from './composite-store.js';
+import { shutdownRequested } from './shutdown-verdict.js';
 import { connectEngine, ENGINE_CONFIG_KEYS, type Engine } from './engine-factory.js';
 
 /** What the uncaught-exception handler decides (Java's `StreamThreadExceptionResponse`). */
@@ -132,6 +133,7 @@ export class KafkaStreams {
       emit: (e) => this.emit(e),
       onFatal: (error) => void this.onFatal(error),
       onRunning: (running) => this.transition(running ? StreamsState.RUNNING : StreamsState.REBALANCING),
+      onJoined: (memberId) => void this.checkShutdownVerdict(engine, memberId),
     });
     const consumer = engine.newConsumer({
       groupId: this.config.applicationId,
@@ -149,6 +151,46 @@ export class KafkaStreams {
     await consumer.start();
   }
 
+  /** Another member asked the whole application to stop (SHUTDOWN_APPLICATION): stop too. */
+  private async checkShutdownVerdict(engine: Engine, memberId: string): Promise<void> {
+    try {
+      if (!(await shutdownRequested(engine.admin, this.config.applicationId, memberId))) return;
+    } catch {
+      return;
+    }
+    this.emit({ type: 'error', error: new StreamsError('Another instance requested SHUTDOWN_APPLICATION: shutting down.') });
+    await this.shutdown(false, StreamsState.PENDING_ERROR);
+  }
+
+  /**
+   * SHUTDOWN_APPLICATION: this instance stops processing, then joins the group once more
+   * with the shutdown flag in its subscription; the leader answers every member with the
+   * shutdown error code, and each member (this one included) shuts down.
+   */
+  private async requestApplicationShutdown(engine: Engine, plan: TopicPlan): Promise<void> {
+    await this.thread?.stop(false).catch(() => undefined);
+    this.thread = null;
+    let joined!: () => void;
+    const done = new Promise<void>((resolve) => (joined = resolve));
+    const messenger = engine.newConsumer({
+      groupId: this.config.applicationId,
+      topics: [...new Set(plan.subtopologies.flatMap((s) => s.sourceTopics))],
+      sourceTopicsBySubtopology: new Map(plan.subtopologies.map((s) => [s.id, s.sourceTopics])),
+      ownedTasks: () => [],
+      shutdownRequested: () => true,
+      onBatch: () => undefined,
+      onAssignment: () => joined(),
+      onRebalancing: () => undefined,
+      onFatal: () => joined(),
+    });
+    try {
+      await messenger.start();
+      await Promise.race([done, new Promise((r) => setTimeout(r, 15_000))]);
+    } finally {
+      await messenger.close().catch(() => undefined);
+    }
+  }
+
   private async onFatal(error: unknown): Promise<void> {
     this.emit({ type: 'error', error });
     if (this.closing || this.state === StreamsState.PENDING_ERROR || this.state === StreamsState.ERROR) return;
@@ -163,6 +205,10 @@ export class KafkaStreams {
       this.transition(StreamsState.REBALANCING);
       await this.startThread(this.engine, this.plan).catch((e: unknown) => this.onFatal(e));
       return;
+    }
+    if (response === 'SHUTDOWN_APPLICATION' && this.engine && this.plan) {
+      this.transition(StreamsState.PENDING_ERROR);
+      await this.requestApplicationShutdown(this.engine, this.plan).catch((e: unknown) => this.emit({ type: 'error', error: e }));
     }
     await this.shutdown(false, StreamsState.PENDING_ERROR);
   }
@@ -216,6 +262,37 @@ export class KafkaStreams {
     const stores = (): StateStore[] =>
       [...(this.tasks?.tasks.values() ?? [])].filter((t) => t.state === 'running' && t.task.storeNames().includes(name)).map((t) => t.task.store(name));
     return compositeStore(name, stores) as S;
+  }
+
+  /**
+   * Counters of this process (Kafka's task-level names): records processed, punctuations,
+   * commits, and records dropped (invalid timestamps, handler 'continue' decisions).
+   */
+  metrics(): { processTotal: number; punctuateTotal: number; commitTotal: number; droppedRecordsTotal: number; state: StreamsState; tasks: string[] } {
+    const m = this.tasks ? totalMetrics(this.tasks) : null;
+    return {
+      processTotal: m?.processTotal ?? 0,
+      punctuateTotal: m?.punctuateTotal ?? 0,
+      commitTotal: m?.commitTotal ?? 0,
+      droppedRecordsTotal: m?.droppedRecordsTotal ?? 0,
+      state: this.state,
+      tasks: [...(this.tasks?.tasks.keys() ?? [])],
+    };
+  }
+
+  /** `metrics()` in Prometheus's text format (for a `/metrics` endpoint). */
+  prometheusMetrics(): string {
+    const m = this.metrics();
+    const app = `application_id="${this.config.applicationId}"`;
+    const line = (name: string, help: string, value: number, type = 'counter'): string =>
+      `# HELP kstreams_${name} ${help}\n# TYPE kstreams_${name} ${type}\nkstreams_${name}{${app}} ${value}\n`;
+    return (
+      line('process_total', 'Records processed.', m.processTotal) +
+      line('punctuate_total', 'Punctuations fired.', m.punctuateTotal) +
+      line('commit_total', 'Task commits.', m.commitTotal) +
+      line('dropped_records_total', 'Records skipped (invalid timestamps, handler continue).', m.droppedRecordsTotal) +
+      line('active_tasks', 'Tasks running in this process.', m.tasks.length, 'gauge')
+    );
   }
 
   private emit(event: StreamsEvent): void {

@@ -26,6 +26,8 @@ export interface StreamThreadDeps {
   readonly emit: (event: StreamsEvent) => void;
   /** Called when the thread dies of an error it cannot handle. */
   readonly onFatal: (error: unknown) => void;
+  /** Called after each join with this member's id (group-wide verdicts are read then). */
+  readonly onJoined: (memberId: string) => void;
   /** Called after each completed rebalance (true when all tasks run). */
   readonly onRunning: (running: boolean) => void;
 }
@@ -90,6 +92,7 @@ export class StreamThread {
     for (const t of revoked) if (t.state === 'running') t.state = 'revoked';
     this.deps.emit({ type: 'assigned', tasks: [...tasks.tasksFor(change.assignment).keys()], revoked: revoked.map((t) => t.id) });
     this.deps.onRunning(created.size === 0);
+    this.deps.onJoined(change.memberId);
     const work = (async () => {
       if (revoked.length) await this.commitAndClose(revoked);
       await Promise.all([...created].map(([id, parts]) => this.open(id, parts)));
@@ -102,14 +105,13 @@ export class StreamThread {
     const pending = this.opening.get(id);
     if (pending) return pending;
     const p = this.deps.tasks.openTask(id, partitions).then((active) => {
-      // Restart at the committed offsets read while opening (exactly-once: after the fence made
-      // them final), dropping anything fetched before. At-least-once: the consumer's own
-      // positions date from the join, often before the previous owner's final commit; these
-      // were read later, and before the changelog end the restore went to.
-      active.task.partitionGroup.clear();
+      // Restart exactly at the committed offsets (under exactly-once, read after the fence
+      // made them final), dropping anything fetched before.
       for (const tp of partitions) {
         const c = active.committed.get(topicPartitionKey(tp.topic, tp.partition));
-        if (c) this.consumer.seek(tp, c.offset);
+        if (!c) continue;
+        active.task.partitionGroup.queue(tp.topic, tp.partition)?.clear();
+        this.consumer.seek(tp, c.offset);
       }
       this.consumer.resume(partitions);
       this.wake?.();
@@ -211,7 +213,7 @@ export class StreamThread {
     if (this.deps.collector === null) {
       for (const t of tasks) await this.commitTransaction(t);
     } else {
-      await this.deps.collector.flush();
+      if (!(await this.flushShared(tasks))) return;
       const offsets = this.deps.tasks.committableOffsets(tasks);
       try {
         if (offsets.size) await this.consumer.commitOffsets(offsets);
@@ -225,6 +227,33 @@ export class StreamThread {
       for (const t of tasks) await t.task.postCommit(false);
     }
     this.deps.emit({ type: 'commit', tasks: tasks.length, ms: Date.now() - started });
+  }
+
+  /**
+   * Flushes the shared producer. A send that failed after the client's retries goes to the
+   * production handler: 'continue' drops it (counted) and commits; 'retry' reprocesses
+   * from the committed offsets (tasks closed dirty and reopened); 'fail' is fatal.
+   */
+  private async flushShared(tasks: ActiveTask[]): Promise<boolean> {
+    try {
+      await this.deps.collector!.flush();
+      return true;
+    } catch (error) {
+      const handler = this.deps.config.productionExceptionHandler;
+      const verdict = typeof handler === 'function' ? handler({ taskId: null, sinkNode: null, record: null, error }) : handler;
+      this.deps.emit({ type: 'error', error });
+      if (verdict === 'continue') {
+        for (const t of tasks) t.task.metrics.droppedRecordsTotal++;
+        return true;
+      }
+      if (verdict === 'fail') throw error;
+      for (const t of tasks) {
+        this.consumer.pause(t.partitions);
+        await this.deps.tasks.closeTask(t, false);
+        await this.open(t.id, t.partitions);
+      }
+      return false;
+    }
   }
 
   private async commitTransaction(t: ActiveTask): Promise<void> {

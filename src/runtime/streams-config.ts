@@ -3,6 +3,7 @@ import type { Serde } from '../serdes/serde.js';
 import type { TimestampExtractor } from '../processor/timestamp-extractor.js';
 import type { DeserializationHandler } from '../errors/deserialization-handler.js';
 import type { ProcessingHandler } from '../errors/processing-handler.js';
+import type { ProductionHandler } from '../errors/production-handler.js';
 
 /** Thrown for an invalid configuration; the message names the key and what to do. */
 export class ConfigError extends StreamsError {}
@@ -40,6 +41,13 @@ export interface StreamsConfig {
   deserializationExceptionHandler?: 'fail' | 'continue' | DeserializationHandler;
   /** What to do when user code throws while processing: `'fail'` (default), `'continue'`, or a function. */
   processingExceptionHandler?: 'fail' | 'continue' | ProcessingHandler;
+  /** What to do when output cannot be serialized or sent: `'fail'` (default), `'continue'`, `'retry'`, or a function. */
+  productionExceptionHandler?: 'fail' | 'continue' | 'retry' | ProductionHandler;
+  /**
+   * Where records skipped by a `'continue'` decision go (with error headers), instead of
+   * only being counted (Kafka's `errors.dead.letter.queue.topic.name`). The topic must exist.
+   */
+  deadLetterQueueTopic?: string;
   /** `'none'` (default), `'all'`, or a comma list such as `'reuse.ktable.source.topics'`. */
   topologyOptimization?: string;
   /** Fail `build()` where a store, changelog or repartition topic would get a generated name. */
@@ -66,6 +74,8 @@ export interface ResolvedStreamsConfig {
   readonly defaultTimestampExtractor: TimestampExtractor | null;
   readonly deserializationExceptionHandler: 'fail' | 'continue' | DeserializationHandler;
   readonly processingExceptionHandler: 'fail' | 'continue' | ProcessingHandler;
+  readonly productionExceptionHandler: 'fail' | 'continue' | 'retry' | ProductionHandler;
+  readonly deadLetterQueueTopic: string | null;
   readonly topologyOptimization: string;
   readonly ensureExplicitInternalResourceNaming: boolean;
   readonly replicationFactor: number;
@@ -78,6 +88,7 @@ const KNOWN_KEYS = new Set([
   'applicationId', 'bootstrapServers', 'processingGuarantee', 'commitIntervalMs', 'stateDir', 'cacheMaxBytes',
   'maxTaskIdleMs', 'bufferedRecordsPerPartition', 'clientId', 'defaultKeySerde', 'defaultValueSerde',
   'defaultTimestampExtractor', 'deserializationExceptionHandler', 'processingExceptionHandler',
+  'productionExceptionHandler', 'deadLetterQueueTopic',
   'topologyOptimization', 'ensureExplicitInternalResourceNaming', 'replicationFactor',
 ]);
 
@@ -89,6 +100,7 @@ const RENAMED: Readonly<{ [dotted: string]: string }> = {
   'default.value.serde': 'defaultValueSerde',
   'default.timestamp.extractor': 'defaultTimestampExtractor',
   'ensure.explicit.internal.resource.naming': 'ensureExplicitInternalResourceNaming',
+  'errors.dead.letter.queue.topic.name': 'deadLetterQueueTopic',
 };
 
 function camel(key: string): string {
@@ -148,6 +160,8 @@ export function resolveStreamsConfig(input: StreamsConfig, extraKeys: readonly s
     defaultTimestampExtractor: (c.defaultTimestampExtractor as TimestampExtractor) ?? null,
     deserializationExceptionHandler: (c.deserializationExceptionHandler as ResolvedStreamsConfig['deserializationExceptionHandler']) ?? 'fail',
     processingExceptionHandler: (c.processingExceptionHandler as ResolvedStreamsConfig['processingExceptionHandler']) ?? 'fail',
+    productionExceptionHandler: (c.productionExceptionHandler as ResolvedStreamsConfig['productionExceptionHandler']) ?? 'fail',
+    deadLetterQueueTopic: (c.deadLetterQueueTopic as string) ?? null,
     topologyOptimization: (c.topologyOptimization as string) ?? 'none',
     ensureExplicitInternalResourceNaming: Boolean(c.ensureExplicitInternalResourceNaming),
     replicationFactor: num('replicationFactor', -1, -1),

@@ -6,6 +6,7 @@ import type { ResolvedStreamsConfig } from './streams-config.js';
 import type { TopicPlan } from './topic-plan.js';
 import type { StreamsEvent } from './streams-event.js';
 import { StreamTask } from './task/stream-task.js';
+import { TaskMetrics } from './task/task-metrics.js';
 import type { RecordCollector } from './task/record-collector.js';
 import { topicPartitionKey } from './task/consumed-record.js';
 import { lockTaskDir } from './task/state-dir-lock.js';
@@ -57,6 +58,8 @@ export interface TaskManagerDeps {
  */
 export class TaskManager {
   readonly tasks = new Map<string, ActiveTask>();
+  /** Counters of tasks closed so far (so totals survive rebalances). */
+  readonly retired = new TaskMetrics();
   private readonly subtopologyOfTopic = new Map<string, number>();
 
   constructor(private readonly deps: TaskManagerDeps) {
@@ -215,6 +218,7 @@ export class TaskManager {
     if (active.state === 'closed') return;
     active.state = 'closed';
     this.tasks.delete(active.id);
+    this.retired.add(active.task.metrics);
     await this.release(active, clean);
   }
 
@@ -227,4 +231,12 @@ export class TaskManager {
       active.unlock();
     }
   }
+}
+
+/** Totals of every task this process ran: live tasks plus closed ones. */
+export function totalMetrics(manager: TaskManager): TaskMetrics {
+  const total = new TaskMetrics();
+  total.add(manager.retired);
+  for (const t of manager.tasks.values()) total.add(t.task.metrics);
+  return total;
 }

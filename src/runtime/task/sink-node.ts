@@ -30,11 +30,13 @@ export class SinkNode extends RuntimeNode {
       key = this.keySerializer.serialize(topic, record.key, record.headers);
       value = this.valueSerializer.serialize(topic, record.value, record.headers);
     } catch (error) {
-      throw new SerializationError(
+      const wrapped = new SerializationError(
         `Sink ${this.name} could not serialize a record for topic ${topic}: ${error instanceof Error ? error.message : String(error)}. ` +
           'Give the sink (Produced.with / addSink) serdes that match the key and value types.',
         { cause: error },
       );
+      this.task.productionFailed(this.name, record, wrapped);
+      return;
     }
     let partition: number | null = null;
     if (this.partitioner !== null) {

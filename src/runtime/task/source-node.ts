@@ -51,6 +51,7 @@ export class SourceNode extends RuntimeNode {
       typeof handler === 'function' ? handler({ taskId: this.task.taskId, sourceNode: this.name, record: raw, error }) : handler;
     if (verdict === 'continue') {
       this.task.metrics.droppedRecordsTotal++;
+      this.task.deadLetter(raw, error);
       return null;
     }
     const cause = error instanceof Error ? error.message : String(error);

@@ -13,6 +13,9 @@ import type { Topology } from '../../topology/topology.js';
 import type { SinkNodeSpec, SourceNodeSpec } from '../../topology/topology-nodes.js';
 import { StreamsError } from '../../errors/streams-error.js';
 import { TaskError } from '../../errors/task-error.js';
+import { deadLetterHeaders } from '../../errors/dead-letter.js';
+import { SerializationError } from '../../errors/serialization-error.js';
+import type { Record } from '../../processor/record.js';
 import type { ResolvedStreamsConfig } from '../streams-config.js';
 import { topicPartitionKey, type ConsumedBytes } from './consumed-record.js';
 import { NodeContext } from './node-context.js';
@@ -70,6 +73,8 @@ export class StreamTask implements TaskRuntime, StateStoreContext {
   currentContext: RecordContext = PUNCTUATION_CONTEXT(-1);
   currentNode = '';
   commitRequested = false;
+  /** The input record being processed (null in punctuation). */
+  private currentRaw: ConsumedBytes | null = null;
 
   readonly partitionGroup: PartitionGroup;
   private readonly stateStores: TaskStores;
@@ -237,6 +242,7 @@ export class StreamTask implements TaskRuntime, StateStoreContext {
   private processRecord(stamped: StampedRecord): void {
     const raw = stamped.raw;
     const record = stamped.record;
+    this.currentRaw = raw;
     this.currentContext = { timestamp: record.timestamp, headers: record.headers, topic: raw.topic, partition: raw.partition, offset: raw.offset };
     const source = this.sourceByTopic.get(raw.topic)!;
     this.currentNode = source.name;
@@ -264,12 +270,16 @@ export class StreamTask implements TaskRuntime, StateStoreContext {
     const handler = this.config.processingExceptionHandler;
     const c = this.currentContext;
     const metadata = c.topic === null ? null : { topic: c.topic, partition: c.partition, offset: c.offset };
+    // Output that cannot be produced was already judged by the production handler.
     const verdict =
-      typeof handler === 'function'
-        ? handler({ taskId: this.taskId, processorNode: this.currentNode, record, recordMetadata: metadata, error })
-        : handler;
+      error instanceof SerializationError
+        ? 'fail'
+        : typeof handler === 'function'
+          ? handler({ taskId: this.taskId, processorNode: this.currentNode, record, recordMetadata: metadata, error })
+          : handler;
     if (verdict === 'continue') {
       this.metrics.droppedRecordsTotal++;
+      if (metadata && this.currentRaw) this.deadLetter(this.currentRaw, error);
       return;
     }
     const where = metadata ? `, topic=${metadata.topic}, partition=${metadata.partition}, offset=${metadata.offset}` : ' (punctuation)';
@@ -315,7 +325,23 @@ export class StreamTask implements TaskRuntime, StateStoreContext {
     return this.wallClockPunctuation.punctuate(now, (s, t) => this.punctuate(s, t));
   }
 
+  deadLetter(raw: ConsumedBytes, error: unknown): void {
+    const topic = this.config.deadLetterQueueTopic;
+    if (topic === null) return;
+    const headers = deadLetterHeaders(raw.headers, error, { topic: raw.topic, partition: raw.partition, offset: raw.offset });
+    this.collector.send(topic, raw.key, raw.value, headers, raw.timestamp, null);
+  }
+
+  productionFailed(sinkNode: string, record: Record<unknown, unknown>, error: unknown): void {
+    const handler = this.config.productionExceptionHandler;
+    const verdict = typeof handler === 'function' ? handler({ taskId: this.taskId, sinkNode, record, error }) : handler;
+    if (verdict !== 'continue') throw error;
+    this.metrics.droppedRecordsTotal++;
+    if (this.currentRaw) this.deadLetter(this.currentRaw, error);
+  }
+
   private punctuate(schedule: PunctuationSchedule, now: number): void | Promise<void> {
+    this.currentRaw = null;
     this.currentContext = PUNCTUATION_CONTEXT(now);
     this.currentNode = schedule.node;
     this.metrics.punctuateTotal++;
