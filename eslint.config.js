@@ -2,7 +2,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.kafka/**', 'bin/**', 'tools/**', 'eslint.config.js'] },
+  { ignores: ['dist/**', '.bench-dist/**', '.scratch/**', 'node_modules/**', '.kafka/**', 'bin/**', 'tools/**', 'test-results/**', '**/*.mjs', 'eslint.config.js'] },
   ...tseslint.configs.recommended,
   {
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },

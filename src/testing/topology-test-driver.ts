@@ -85,7 +85,8 @@ export class TopologyTestDriver {
       wallClockMs: () => this.wallClock,
     });
     this.chain = RESOLVED;
-    this.track(
+    // Initialisation never rejects: a failure is kept and reported by every later call.
+    void this.track(
       this.task.initialize().then(
         () => {
           this.initialized = true;
