@@ -4,6 +4,10 @@ import type { KGroupedStream } from './kgrouped-stream.js';
 import type { KTable } from './ktable.js';
 import type { Materialized } from './materialized.js';
 import type { Named } from './named.js';
+import type { SessionWindowedCogroupedKStream, TimeWindowedCogroupedKStream } from './windowed-cogrouped-kstream.js';
+import type { SessionWindows } from '../windows/session-windows.js';
+import type { SlidingWindows } from '../windows/sliding-windows.js';
+import type { TimeWindows } from '../windows/time-windows.js';
 
 /**
  * Grouped streams aggregated together: each input has its own aggregator, all share one
@@ -15,6 +19,9 @@ import type { Named } from './named.js';
 export interface CogroupedKStream<K, VOut> {
   /** Adds another grouped stream with its aggregator. */
   cogroup<VIn>(groupedStream: KGroupedStream<K, VIn>, aggregator: Aggregator<K, VIn, VOut>): CogroupedKStream<K, VOut>;
+  /** Windows the cogroup: one window (or session) store for all inputs. */
+  windowedBy(windows: TimeWindows | SlidingWindows): TimeWindowedCogroupedKStream<K, VOut>;
+  windowedBy(windows: SessionWindows): SessionWindowedCogroupedKStream<K, VOut>;
   /** Aggregates all inputs into one table. */
   aggregate(initializer: Initializer<VOut>, named?: Named | Materialized<K, VOut>, materialized?: Materialized<K, VOut>): KTable<K, VOut>;
 }

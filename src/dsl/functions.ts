@@ -1,4 +1,4 @@
-// Kafka: Predicate, KeyValueMapper, ValueMapper(WithKey), ForeachAction, Initializer, Aggregator, Reducer
+// Kafka: Predicate, KeyValueMapper, ValueMapper(WithKey), ForeachAction, Initializer, Aggregator, Reducer, Merger
 /** Decides whether a record is kept (`filter`) or which branch it takes (`split`). */
 export type Predicate<K, V> = (key: K, value: V) => boolean;
 
@@ -22,3 +22,6 @@ export type Aggregator<K, V, VA> = (key: K, value: V, aggregate: VA) => VA;
 
 /** Combines the current aggregate with a value of the same type. */
 export type Reducer<V> = (aggregate: V, value: V) => V;
+
+/** Combines the aggregates of two sessions of the same key when they merge. */
+export type Merger<K, VA> = (key: K, aggregate1: VA, aggregate2: VA) => VA;

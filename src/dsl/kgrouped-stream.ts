@@ -4,6 +4,11 @@ import type { CogroupedKStream } from './cogrouped-kstream.js';
 import type { KTable } from './ktable.js';
 import type { Materialized } from './materialized.js';
 import type { Named } from './named.js';
+import type { SessionWindowedKStream } from './session-windowed-kstream.js';
+import type { TimeWindowedKStream } from './time-windowed-kstream.js';
+import type { SessionWindows } from '../windows/session-windows.js';
+import type { SlidingWindows } from '../windows/sliding-windows.js';
+import type { TimeWindows } from '../windows/time-windows.js';
 
 /**
  * A stream grouped by key, ready to aggregate. Aggregations are stateful: they create a
@@ -23,6 +28,14 @@ export interface KGroupedStream<K, V> {
     named?: Named | Materialized<K, VA>,
     materialized?: Materialized<K, VA>,
   ): KTable<K, VA>;
+  /**
+   * Windows the grouped stream for windowed aggregations: `TimeWindows` (tumbling, hopping)
+   * or `SlidingWindows` give a `TimeWindowedKStream`, `SessionWindows` a `SessionWindowedKStream`.
+   *
+   * @example clicks.groupByKey().windowedBy(TimeWindows.ofSizeAndGrace(60_000, 10_000)).count()
+   */
+  windowedBy(windows: TimeWindows | SlidingWindows): TimeWindowedKStream<K, V>;
+  windowedBy(windows: SessionWindows): SessionWindowedKStream<K, V>;
   /** Starts a cogroup: several grouped streams aggregated into one table with one store. */
   cogroup<VOut>(aggregator: Aggregator<K, V, VOut>): CogroupedKStream<K, VOut>;
 }

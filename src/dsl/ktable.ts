@@ -6,6 +6,7 @@ import type { KGroupedTable } from './kgrouped-table.js';
 import type { KStream } from './kstream.js';
 import type { Materialized } from './materialized.js';
 import type { Named } from './named.js';
+import type { Suppressed } from './suppressed.js';
 
 /**
  * An immutable changelog view of a table (Kafka's `KTable`): each record is an upsert, a
@@ -26,6 +27,12 @@ export interface KTable<K, V> {
    * repartitions; aggregations subtract a row's old value and add its new one.
    */
   groupBy<KR, VR>(selector: KeyValueMapper<K, V, KeyValue<KR, VR>>, grouped?: Grouped<KR, VR>): KGroupedTable<KR, VR>;
+  /**
+   * Holds back updates: `Suppressed.untilWindowCloses` emits one final result per window once
+   * it closes (windowed tables only), `untilTimeLimit` the latest update per key after a
+   * delay. Stateful: an in-memory buffer with a changelog. Driven by stream time only.
+   */
+  suppress(suppressed: Suppressed<K>): KTable<K, V>;
   /** The name of the store to query, or null when the table is not materialized under a name. */
   readonly queryableStoreName: string | null;
 }

@@ -1,8 +1,13 @@
 // Kafka: Materialized (key-value stores)
 import type { Serde } from '../serdes/serde.js';
 import type { KeyValueBytesStoreSupplier } from '../state/key-value-bytes-store.js';
+import type { SessionBytesStoreSupplier, WindowBytesStoreSupplier } from '../state/windowed-bytes-store.js';
+import { durationMs, type DurationLike } from '../windows/duration-ms.js';
 import type { DslStoreType } from '../topology/graph/store-spec.js';
 import { validateName } from './named.js';
+
+/** A bytes store supplier `Materialized.as` accepts: key-value, window or session. */
+export type MaterializedStoreSupplier = KeyValueBytesStoreSupplier | WindowBytesStoreSupplier | SessionBytesStoreSupplier;
 
 /**
  * How a DSL operator materializes its table: the store name (which also names the
@@ -18,17 +23,19 @@ import { validateName } from './named.js';
 export class Materialized<K, V> {
   private constructor(
     readonly storeName: string | null,
-    readonly storeSupplier: KeyValueBytesStoreSupplier | null,
+    readonly storeSupplier: MaterializedStoreSupplier | null,
     readonly keySerde: Serde<K> | null,
     readonly valueSerde: Serde<V> | null,
     readonly cachingEnabled: boolean,
     readonly loggingEnabled: boolean,
     readonly logConfig: Readonly<{ [key: string]: string }>,
     readonly storeType: DslStoreType | null,
+    /** How long a window or session store keeps data (ms); null = window size + grace. */
+    readonly retention: number | null = null,
   ) {}
 
   /** A named store, or a store from a supplier (named after the supplier). */
-  static as<K = any, V = any>(nameOrSupplier: string | KeyValueBytesStoreSupplier): Materialized<K, V> {
+  static as<K = any, V = any>(nameOrSupplier: string | MaterializedStoreSupplier): Materialized<K, V> {
     if (typeof nameOrSupplier === 'string') {
       validateName(nameOrSupplier, 'Store name');
       return new Materialized<K, V>(nameOrSupplier, null, null, null, true, true, {}, null);
@@ -74,8 +81,16 @@ export class Materialized<K, V> {
     return this.copy({ storeType });
   }
 
+  /**
+   * How long a windowed aggregation's store keeps windows (at least window size + grace;
+   * longer keeps closed windows queryable). Only for window and session stores.
+   */
+  withRetention(retention: DurationLike): Materialized<K, V> {
+    return this.copy({ retention: durationMs(retention, 'retention') });
+  }
+
   private copy(changes: Partial<Materialized<any, any>>): Materialized<K, V> {
     const m = { ...this, ...changes } as Materialized<K, V>;
-    return new Materialized(m.storeName, m.storeSupplier, m.keySerde, m.valueSerde, m.cachingEnabled, m.loggingEnabled, m.logConfig, m.storeType);
+    return new Materialized(m.storeName, m.storeSupplier, m.keySerde, m.valueSerde, m.cachingEnabled, m.loggingEnabled, m.logConfig, m.storeType, m.retention);
   }
 }

@@ -16,6 +16,14 @@ import type { DslGraphBuilder } from './dsl-graph-builder.js';
 import { KTableImpl } from './ktable-impl.js';
 import { materializedInternal, toStoreSpec, type MaterializedInternal } from './materialized-internal.js';
 import { createRepartition } from './repartition-source.js';
+import { SessionWindowedKStreamImpl } from './session-windowed-kstream-impl.js';
+import { TimeWindowedKStreamImpl } from './time-windowed-kstream-impl.js';
+import type { SessionWindowedKStream } from '../session-windowed-kstream.js';
+import type { TimeWindowedKStream } from '../time-windowed-kstream.js';
+import { SessionWindows } from '../../windows/session-windows.js';
+import { SlidingWindows } from '../../windows/sliding-windows.js';
+import { TimeWindows } from '../../windows/time-windows.js';
+import { TopologyError } from '../../errors/topology-error.js';
 
 /** How a grouped stream was grouped. */
 export interface Grouping {
@@ -69,6 +77,14 @@ export class KGroupedStreamImpl<K, V> implements KGroupedStream<K, V> {
     const mi = materializedInternal(m ?? Materialized.with(this.grouping.keySerde, null), this.builder, 'KSTREAM-AGGREGATE-');
     const name = this.builder.nameOrGenerate(n?.name ?? null, 'KSTREAM-AGGREGATE-');
     return this.build(name, { type: 'aggregate', initializer, aggregator }, mi, { keySerde: this.grouping.keySerde });
+  }
+
+  windowedBy(windows: TimeWindows | SlidingWindows): TimeWindowedKStream<K, V>;
+  windowedBy(windows: SessionWindows): SessionWindowedKStream<K, V>;
+  windowedBy(windows: TimeWindows | SlidingWindows | SessionWindows): TimeWindowedKStream<K, V> | SessionWindowedKStream<K, V> {
+    if (windows instanceof SessionWindows) return new SessionWindowedKStreamImpl(this, windows);
+    if (windows instanceof TimeWindows || windows instanceof SlidingWindows) return new TimeWindowedKStreamImpl(this, windows);
+    throw new TopologyError([{ code: 'invalid-argument', message: 'windowedBy() takes TimeWindows, SlidingWindows or SessionWindows.' }]);
   }
 
   cogroup<VOut>(aggregator: Aggregator<K, V, VOut>): CogroupedKStream<K, VOut> {

@@ -18,6 +18,8 @@ import type { DslGraphBuilder } from './dsl-graph-builder.js';
 import { KGroupedTableImpl } from './kgrouped-table-impl.js';
 import { KStreamImpl } from './kstream-impl.js';
 import { materializedInternal, toStoreSpec, type MaterializedInternal } from './materialized-internal.js';
+import { suppressTable } from './suppress.js';
+import type { Suppressed } from '../suppressed.js';
 
 /** The immutable `KTable`: a graph node emitting changes, its serdes and its queryable store. */
 export class KTableImpl<K, V> implements KTable<K, V> {
@@ -73,6 +75,10 @@ export class KTableImpl<K, V> implements KTable<K, V> {
     const mi = materializedInternal(m);
     if (mi.name === null) this.builder.newStoreName(prefix);
     return mi;
+  }
+
+  suppress(suppressed: Suppressed<K>): KTable<K, V> {
+    return suppressTable(this, suppressed);
   }
 
   toStream(named?: Named): KStream<K, V> {

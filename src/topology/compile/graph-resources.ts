@@ -1,5 +1,8 @@
 import type { GraphVisitor } from '../graph/graph-node.js';
 import type { StoreSpec } from '../graph/store-spec.js';
+
+/** What validation needs of a DSL store (key-value, window, session or suppression buffer). */
+export type ResourceStore = Pick<StoreSpec, 'name' | 'generatedName' | 'loggingEnabled'>;
 import type { TableSemantics } from './table-semantics.js';
 
 /** What a node contributes to the topology, for validation before anything is written. */
@@ -7,7 +10,7 @@ export interface NodeResources {
   /** Topology node names the node creates. */
   readonly names: readonly string[];
   /** DSL stores the node adds (user `addStateStore` builders are listed by name in `addedStores`). */
-  readonly stores: readonly StoreSpec[];
+  readonly stores: readonly ResourceStore[];
   /** Store names added without a spec (user store builders). */
   readonly addedStores: readonly string[];
   /** Store names the node only connects to; they must be added by some node. */
@@ -22,12 +25,12 @@ export interface NodeResources {
    * DSL stores whose names the naming check covers, with whether they have a changelog.
    * Table sources count even when not materialized, as in Kafka.
    */
-  readonly namedStores: readonly { readonly spec: StoreSpec; readonly changelog: boolean }[];
+  readonly namedStores: readonly { readonly spec: ResourceStore; readonly changelog: boolean }[];
 }
 
 const none = (...names: string[]): NodeResources => ({ names, stores: [], addedStores: [], usedStores: [], repartitionTopic: null, namedStores: [] });
-const named = (spec: StoreSpec, changelog = spec.loggingEnabled) => [{ spec, changelog }];
-const withStore = (name: string, store: StoreSpec | null): NodeResources => ({
+const named = (spec: ResourceStore, changelog = spec.loggingEnabled) => [{ spec, changelog }];
+const withStore = (name: string, store: ResourceStore | null): NodeResources => ({
   ...none(name),
   stores: store === null ? [] : [store],
   namedStores: store === null ? [] : named(store),
@@ -66,6 +69,8 @@ export const graphResources: GraphVisitor<NodeResources, TableSemantics> = {
   'table-group-by': (n) => none(n.name),
   'table-repartition': (n) => none(n.sinkName, n.name),
   'table-aggregate': (n) => withStore(n.name, n.store),
+  'window-aggregate': (n) => ({ ...withStore(n.name, n.store), usedStores: n.store === null ? [n.storeName] : [] }),
+  'table-suppress': (n) => withStore(n.name, { name: n.storeName, generatedName: n.generatedStoreName, loggingEnabled: n.loggingEnabled }),
 };
 
 /** Store names a `{ get, stores() }` supplier adds itself (Kafka's ConnectedStoreProvider). */

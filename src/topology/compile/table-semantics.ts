@@ -43,9 +43,13 @@ export function resolveTableSemantics(graph: Graph): TableSemantics {
         supplierSends.add(node.id);
         return true;
       case 'stream-aggregate':
+      case 'window-aggregate':
       case 'table-aggregate':
         supplierSends.add(node.id);
         return true;
+      case 'table-suppress':
+        // The buffer forwards the changes it receives: old values come from upstream.
+        return enable(node.parents[0]!, force);
       case 'cogroup-merge':
         for (const p of node.parents) supplierSends.add(p);
         return true;
@@ -63,6 +67,8 @@ export function resolveTableSemantics(graph: Graph): TableSemantics {
     if (node.kind === 'table-filter' && enable(node.parents[0]!, false)) supplierSends.add(node.id);
     // KTable.groupBy: the re-grouping needs old values, materializing the source if needed.
     if (node.kind === 'table-group-by') enable(node.parents[0]!, true);
+    // KTableSuppressProcessorSupplier: the buffer keeps the prior value, so it needs old values.
+    if (node.kind === 'table-suppress') enable(node.parents[0]!, true);
   }
   return {
     sendOldValues: (id) => supplierSends.has(id),

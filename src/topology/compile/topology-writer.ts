@@ -24,12 +24,24 @@ import { KTableRepartitionMapProcessor } from '../../processor/builtin/ktable-re
 import { KTableSourceProcessor } from '../../processor/builtin/ktable-source-processor.js';
 import { KTableToStreamProcessor } from '../../processor/builtin/ktable-to-stream-processor.js';
 import { PassThroughProcessor } from '../../processor/builtin/pass-through-processor.js';
+import { KStreamWindowAggregateProcessor } from '../../processor/builtin/kstream-window-aggregate-processor.js';
+import { KStreamSlidingWindowAggregateProcessor } from '../../processor/builtin/kstream-sliding-window-aggregate-processor.js';
+import { KStreamSessionWindowAggregateProcessor } from '../../processor/builtin/kstream-session-window-aggregate-processor.js';
+import { KTableSuppressProcessor } from '../../processor/builtin/ktable-suppress-processor.js';
+import { WindowedStreamPartitioner } from '../../processor/windowed-stream-partitioner.js';
+import { isWindowedSerializer } from '../../serdes/time-windowed-serde.js';
+import { SuppressionBufferBuilder } from '../../state/builders/suppression-buffer-builder.js';
+import { SessionWindows } from '../../windows/session-windows.js';
+import { SlidingWindows } from '../../windows/sliding-windows.js';
 import type { Topology } from '../topology.js';
 import type { GraphNode, GraphVisitor } from '../graph/graph-node.js';
 import type { StoreSpec } from '../graph/store-spec.js';
+import type { WindowAggregateNode } from '../graph/window-aggregate-node.js';
+import type { WindowedStoreSpec } from '../graph/windowed-store-spec.js';
 import type { CompileConfig } from './compile-config.js';
 import type { SerdeResolver } from './serde-resolver.js';
 import { buildDslStore } from './store-factory.js';
+import { buildWindowedDslStore } from './windowed-store-factory.js';
 import type { TableSemantics } from './table-semantics.js';
 
 /** What writing a node needs. */
@@ -65,6 +77,28 @@ function addStore(ctx: WriteContext, spec: StoreSpec, processorName: string, noC
   const keySerde = ctx.serdes.key(spec.keySerde, processorName, where, fix);
   const valueSerde = ctx.serdes.value(spec.valueSerde, processorName, where, fix);
   ctx.topology.addStateStore(buildDslStore(spec, keySerde, valueSerde, ctx.config.defaultDslStore, noChangelog), processorName);
+}
+
+/** Adds a DSL window or session store connected to `processorName`, serdes resolved. */
+function addWindowedStore(ctx: WriteContext, spec: WindowedStoreSpec, processorName: string): void {
+  const where = `Store "${spec.name}"`;
+  const fix = 'pass Materialized.with(keySerde, valueSerde) (or withKeySerde/withValueSerde) to the windowed operator';
+  const keySerde = ctx.serdes.key(spec.keySerde, processorName, where, fix);
+  const valueSerde = ctx.serdes.value(spec.valueSerde, processorName, where, fix);
+  ctx.topology.addStateStore(buildWindowedDslStore(spec, keySerde, valueSerde, ctx.config.defaultDslStore), processorName);
+}
+
+/** The processor of a windowed aggregation, by kind of windows. */
+function windowAggregateProcessor(node: WindowAggregateNode, sendOld: boolean): ProcessorSupplier {
+  const { windows, initializer, aggregator, storeName } = node;
+  const onClose = node.emitStrategy.type === 'ON_WINDOW_CLOSE';
+  if (windows instanceof SessionWindows) {
+    return () => new KStreamSessionWindowAggregateProcessor(storeName, windows, initializer, aggregator, node.merger!, onClose, sendOld);
+  }
+  if (windows instanceof SlidingWindows) {
+    return () => new KStreamSlidingWindowAggregateProcessor(storeName, windows, initializer, aggregator, onClose, sendOld);
+  }
+  return () => new KStreamWindowAggregateProcessor(storeName, windows, initializer, aggregator, onClose, sendOld);
 }
 
 function connectStores(ctx: WriteContext, name: string, storeNames: readonly string[]): void {
@@ -165,13 +199,16 @@ export const topologyWriter: GraphVisitor<void, WriteContext> = {
   'stream-sink'(node, ctx) {
     const what = typeof node.topic === 'string' ? `Sink "${node.name}" (topic ${node.topic})` : `Sink "${node.name}"`;
     const fix = 'pass Produced.with(keySerde, valueSerde) to to()';
+    const keySerializer = ser(ctx.serdes.key(node.keySerde, node.name, what, fix));
+    // Windowed keys go to the partition of their plain key (Kafka's WindowedStreamPartitioner).
+    const windowed = node.partitioner === null && keySerializer !== undefined && isWindowedSerializer(keySerializer);
     ctx.topology.addSink(
       node.name,
       node.topic,
       {
-        keySerializer: ser(ctx.serdes.key(node.keySerde, node.name, what, fix)),
+        keySerializer,
         valueSerializer: ser(ctx.serdes.value(node.valueSerde, node.name, what, fix)),
-        partitioner: node.partitioner ?? undefined,
+        partitioner: node.partitioner ?? (windowed ? new WindowedStreamPartitioner(keySerializer) : undefined),
       },
       ...ctx.parentNames(node),
     );
@@ -273,5 +310,19 @@ export const topologyWriter: GraphVisitor<void, WriteContext> = {
         : new KTableReduceProcessor(storeName, agg.adder, agg.subtractor, sendOld),
     );
     addStore(ctx, node.store, node.name);
+  },
+
+  'window-aggregate'(node, ctx) {
+    processor(ctx, node, windowAggregateProcessor(node, ctx.tables.sendOldValues(node.id)));
+    if (node.store !== null) addWindowedStore(ctx, node.store, node.name);
+    else connectStores(ctx, node.name, [node.storeName]);
+  },
+
+  'table-suppress'(node, ctx) {
+    processor(ctx, node, () => new KTableSuppressProcessor(node.storeName, node.suppression));
+    // Null serdes fall back to the configured defaults when the buffer opens (as in Kafka).
+    let buffer = new SuppressionBufferBuilder(node.storeName, node.keySerde, node.valueSerde);
+    buffer = node.loggingEnabled ? buffer.withLoggingEnabled(node.logConfig) : buffer.withLoggingDisabled();
+    ctx.topology.addStateStore(buffer, node.name);
   },
 };

@@ -1,9 +1,8 @@
 import type { TopologyIssue } from '../../errors/topology-error.js';
 import type { Graph } from '../graph/graph.js';
 import { visitNode } from '../graph/graph-node.js';
-import type { StoreSpec } from '../graph/store-spec.js';
 import type { CompileConfig } from './compile-config.js';
-import { graphResources, type NodeResources } from './graph-resources.js';
+import { graphResources, type NodeResources, type ResourceStore } from './graph-resources.js';
 
 type Resources = NodeResources & { readonly node: string };
 import type { TableSemantics } from './table-semantics.js';
@@ -40,7 +39,7 @@ function checkNames(resources: readonly Resources[], issues: TopologyIssue[]): v
 }
 
 function checkStores(resources: readonly Resources[], issues: TopologyIssue[]): void {
-  const specs = new Map<string, StoreSpec>();
+  const specs = new Map<string, ResourceStore>();
   const added = new Set<string>();
   for (const r of resources) {
     for (const spec of r.stores) {

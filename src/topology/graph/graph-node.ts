@@ -25,6 +25,8 @@ import type { TableMapValuesNode } from './table-map-values-node.js';
 import type { TableRepartitionNode } from './table-repartition-node.js';
 import type { TableSourceNode } from './table-source-node.js';
 import type { TableToStreamNode } from './table-to-stream-node.js';
+import type { TableSuppressNode } from './table-suppress-node.js';
+import type { WindowAggregateNode } from './window-aggregate-node.js';
 
 /**
  * Every kind of graph node. Adding a kind here makes every `GraphVisitor` fail to compile
@@ -57,7 +59,9 @@ export type GraphNode =
   | TableToStreamNode
   | TableGroupByNode
   | TableRepartitionNode
-  | TableAggregateNode;
+  | TableAggregateNode
+  | WindowAggregateNode
+  | TableSuppressNode;
 
 /** The discriminant of `GraphNode`. */
 export type GraphNodeKind = GraphNode['kind'];

@@ -32,3 +32,6 @@ export * from './table-to-stream-node.js';
 export * from './table-group-by-node.js';
 export * from './table-repartition-node.js';
 export * from './table-aggregate-node.js';
+export * from './windowed-store-spec.js';
+export * from './window-aggregate-node.js';
+export * from './table-suppress-node.js';
