@@ -1,4 +1,4 @@
-// Kafka: Predicate, KeyValueMapper, ValueMapper(WithKey), ForeachAction, Initializer, Aggregator, Reducer, Merger
+// Kafka: Predicate, KeyValueMapper, ValueMapper(WithKey), ForeachAction, Initializer, Aggregator, Reducer, Merger, ValueJoiner(WithKey), ForeignKeyExtractor
 /** Decides whether a record is kept (`filter`) or which branch it takes (`split`). */
 export type Predicate<K, V> = (key: K, value: V) => boolean;
 
@@ -22,6 +22,16 @@ export type Aggregator<K, V, VA> = (key: K, value: V, aggregate: VA) => VA;
 
 /** Combines the current aggregate with a value of the same type. */
 export type Reducer<V> = (aggregate: V, value: V) => V;
+
+/**
+ * Combines the values of a join: this side's value, the other side's value (null where a
+ * left or outer join found no partner), and the read-only key (the stream's key for a
+ * global-table join). Java's `ValueJoiner` / `ValueJoinerWithKey` in one.
+ */
+export type ValueJoiner<V1, V2, VR, K = unknown> = (value1: V1, value2: V2, key: K) => VR;
+
+/** Picks the other table's key from a row of this table (foreign-key joins); null means "no foreign key". */
+export type ForeignKeyExtractor<V, KO, K = unknown> = (value: V, key: K) => KO | null;
 
 /** Combines the aggregates of two sessions of the same key when they merge. */
 export type Merger<K, VA> = (key: K, aggregate1: VA, aggregate2: VA) => VA;

@@ -3,8 +3,10 @@ import type { FixedKeyProcessorSupplier, ProcessorSupplier } from '../processor/
 import type { TopicNameExtractor } from '../processor/topic-name-extractor.js';
 import type { KeyValue } from '../state/key-value.js';
 import type { BranchedKStream } from './branched-kstream.js';
-import type { ForeachAction, KeyValueMapper, Predicate, ValueMapper } from './functions.js';
+import type { ForeachAction, KeyValueMapper, Predicate, ValueJoiner, ValueMapper } from './functions.js';
+import type { GlobalKTable } from './global-ktable.js';
 import type { Grouped } from './grouped.js';
+import type { Joined } from './joined.js';
 import type { KGroupedStream } from './kgrouped-stream.js';
 import type { KTable } from './ktable.js';
 import type { Materialized } from './materialized.js';
@@ -53,6 +55,31 @@ export interface KStream<K, V> {
    * first after a key change. The table is materialized when named or when needed downstream.
    */
   toTable(named?: Named | Materialized<K, V>, materialized?: Materialized<K, V>): KTable<K, V>;
+  /**
+   * Joins each record with the table's current row for its key (read when the record is
+   * processed; table updates never emit). Emits `(key, joiner(value, tableValue, key))` at
+   * the record's timestamp when the table has a row. Records with a null key or value are
+   * dropped. Stateless here (reads the table's store); after a key change the stream is
+   * repartitioned first (`Joined` names the topic). The inputs must be co-partitioned.
+   *
+   * @example orders.join(products, (order, product) => ({ ...order, product }))
+   */
+  join<VO, VR>(table: KTable<K, VO>, joiner: ValueJoiner<V, VO, VR, K>, joined?: Joined<K, V, VO>): KStream<K, VR>;
+  /**
+   * Joins each record with the global table's row for `keySelector(key, value)`. No
+   * repartition and no co-partitioning: every instance holds the whole table. Records with a
+   * null value or a null table key are dropped; a null record key is fine.
+   *
+   * @example orders.join(productsGlobal, (_k, order) => order.productId, (order, product) => ({ ...order, product }))
+   */
+  join<KG, VG, VR>(globalTable: GlobalKTable<KG, VG>, keySelector: KeyValueMapper<K, V, KG | null>, joiner: ValueJoiner<V, VG, VR, K>, named?: Named): KStream<K, VR>;
+  /**
+   * Like `join(table)`, but a record without a row (or with a null key) is joined with null,
+   * so every record with a value yields an output.
+   */
+  leftJoin<VO, VR>(table: KTable<K, VO>, joiner: ValueJoiner<V, VO | null, VR, K>, joined?: Joined<K, V, VO>): KStream<K, VR>;
+  /** Like `join(globalTable)`, but a record without a row (or whose table key is null) is joined with null. */
+  leftJoin<KG, VG, VR>(globalTable: GlobalKTable<KG, VG>, keySelector: KeyValueMapper<K, V, KG | null>, joiner: ValueJoiner<V, VG | null, VR, K>, named?: Named): KStream<K, VR>;
   /** Groups by the current key; repartitions only after a key change. */
   groupByKey(grouped?: Grouped<K, V>): KGroupedStream<K, V>;
   /** Groups by `selector(key, value)`; always repartitions. `Grouped` names the topic and the selector. */

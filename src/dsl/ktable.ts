@@ -1,12 +1,13 @@
 // Kafka: KTable
 import type { KeyValue } from '../state/key-value.js';
-import type { KeyValueMapper, Predicate, ValueMapper } from './functions.js';
+import type { ForeignKeyExtractor, KeyValueMapper, Predicate, ValueJoiner, ValueMapper } from './functions.js';
 import type { Grouped } from './grouped.js';
 import type { KGroupedTable } from './kgrouped-table.js';
 import type { KStream } from './kstream.js';
 import type { Materialized } from './materialized.js';
 import type { Named } from './named.js';
 import type { Suppressed } from './suppressed.js';
+import type { TableJoined } from './table-joined.js';
 
 /**
  * An immutable changelog view of a table (Kafka's `KTable`): each record is an upsert, a
@@ -27,6 +28,43 @@ export interface KTable<K, V> {
    * repartitions; aggregations subtract a row's old value and add its new one.
    */
   groupBy<KR, VR>(selector: KeyValueMapper<K, V, KeyValue<KR, VR>>, grouped?: Grouped<KR, VR>): KGroupedTable<KR, VR>;
+  /**
+   * Joins rows with equal keys of two co-partitioned tables; both sides trigger, each
+   * looking up the other's current row. A row without a partner yields nothing (or deletes
+   * the earlier result: a tombstone). The output timestamp is the later of the two rows'.
+   * Materialized only when `Materialized` is given.
+   *
+   * @example users.join(accounts, (user, account) => ({ ...user, account }))
+   */
+  join<VO, VR>(other: KTable<K, VO>, joiner: ValueJoiner<V, VO, VR, K>, named?: Named | Materialized<K, VR>, materialized?: Materialized<K, VR>): KTable<K, VR>;
+  /**
+   * Foreign-key join: each row joins the other table's row whose key is
+   * `foreignKeyExtractor(value, key)`; the result has this table's keys. Stateful (a
+   * subscription store on the other side) and repartitions through two internal topics;
+   * responses made for an older version of a row are dropped, so results are never stale.
+   * Rows without a foreign key or partner yield nothing (or a tombstone for an earlier result).
+   *
+   * @example orders.join(customers, (order) => order.customerId, (order, customer) => ({ ...order, customer }))
+   */
+  join<KO, VO, VR>(
+    other: KTable<KO, VO>,
+    foreignKeyExtractor: ForeignKeyExtractor<V, KO, K>,
+    joiner: ValueJoiner<V, VO, VR, K>,
+    tableJoined?: TableJoined<K, KO> | Materialized<K, VR>,
+    materialized?: Materialized<K, VR>,
+  ): KTable<K, VR>;
+  /** Like `join(other)`, but every row of this table yields a result, joined with null when the other has no row. */
+  leftJoin<VO, VR>(other: KTable<K, VO>, joiner: ValueJoiner<V, VO | null, VR, K>, named?: Named | Materialized<K, VR>, materialized?: Materialized<K, VR>): KTable<K, VR>;
+  /** Like the foreign-key `join`, but a row without a foreign key or partner is joined with null. */
+  leftJoin<KO, VO, VR>(
+    other: KTable<KO, VO>,
+    foreignKeyExtractor: ForeignKeyExtractor<V, KO, K>,
+    joiner: ValueJoiner<V, VO | null, VR, K>,
+    tableJoined?: TableJoined<K, KO> | Materialized<K, VR>,
+    materialized?: Materialized<K, VR>,
+  ): KTable<K, VR>;
+  /** Like `join(other)`, but a row of either table yields a result, joined with null where the other has no row. */
+  outerJoin<VO, VR>(other: KTable<K, VO>, joiner: ValueJoiner<V | null, VO | null, VR, K>, named?: Named | Materialized<K, VR>, materialized?: Materialized<K, VR>): KTable<K, VR>;
   /**
    * Holds back updates: `Suppressed.untilWindowCloses` emits one final result per window once
    * it closes (windowed tables only), `untilTimeLimit` the latest update per key after a

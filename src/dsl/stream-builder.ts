@@ -5,12 +5,15 @@ import type { Topology } from '../topology/topology.js';
 import { StateStoreNode } from '../topology/graph/state-store-node.js';
 import { StreamSourceNode } from '../topology/graph/stream-source-node.js';
 import { TableSourceNode } from '../topology/graph/table-source-node.js';
+import { GlobalTableSourceNode } from '../topology/graph/global-table-source-node.js';
 import { compileGraph } from '../topology/compile/compile-graph.js';
 import { optimizeGraph, parseOptimizations } from '../topology/optimize/optimize-graph.js';
 import type { BuildConfig } from './build-config.js';
 import { Consumed } from './consumed.js';
 import type { KStream } from './kstream.js';
 import type { KTable } from './ktable.js';
+import type { GlobalKTable } from './global-ktable.js';
+import { GlobalKTableImpl } from './internal/global-ktable-impl.js';
 import { Materialized } from './materialized.js';
 import { DslGraphBuilder } from './internal/dsl-graph-builder.js';
 import { KStreamImpl } from './internal/kstream-impl.js';
@@ -87,6 +90,40 @@ export class StreamBuilder {
       }),
     );
     return new KTableImpl<K, V>(this.graph, node, keySerde, valueSerde, [sourceName], mi.generatedName ? null : mi.name);
+  }
+
+  /**
+   * A table of the whole topic on every instance (Kafka's `GlobalKTable`): read in full before
+   * processing starts and followed afterwards, so streams can join it by any key without
+   * co-partitioning. Always materialized (the store has no changelog: the topic is one);
+   * `Materialized.as(name)` makes it queryable. Consumed's serdes win over Materialized's.
+   *
+   * @example const products = builder.globalTable('products', Consumed.with(Serdes.String(), productSerde));
+   */
+  globalTable<K = unknown, V = unknown>(topic: string, consumed?: Consumed<K, V> | Materialized<K, V>, materialized?: Materialized<K, V>): GlobalKTable<K, V> {
+    if (typeof topic !== 'string' || topic.length === 0) {
+      throw new TopologyError([{ code: 'invalid-topic', message: 'globalTable() needs a non-empty topic name.' }]);
+    }
+    const c = consumed instanceof Consumed ? consumed : undefined;
+    const m = consumed instanceof Materialized ? consumed : materialized;
+    const mi = materializedInternal(m ?? Materialized.with(c?.keySerde ?? null, c?.valueSerde ?? null), this.graph, `${topic}-`);
+    // Kafka overwrites Materialized's serdes with Consumed's whenever a Consumed is given.
+    const keySerde = c === undefined ? mi.keySerde : c.keySerde;
+    const valueSerde = c === undefined ? mi.valueSerde : c.valueSerde;
+    const sourceName = this.graph.suffixedOrGenerate(c?.name ?? null, '-source', 'KSTREAM-SOURCE-');
+    const name = this.graph.nameOrGenerate(c?.name ?? null, 'KTABLE-SOURCE-');
+    const node = this.graph.add(
+      GlobalTableSourceNode.create({
+        id: this.graph.nextId(),
+        name,
+        parents: [],
+        sourceName,
+        topic,
+        consumed: { keySerde, valueSerde, timestampExtractor: c?.timestampExtractor ?? null, offsetReset: null },
+        store: toStoreSpec({ ...mi, keySerde, valueSerde, loggingEnabled: false, logConfig: {} }),
+      }),
+    );
+    return new GlobalKTableImpl<K, V>(this.graph, node, mi.generatedName ? null : mi.name);
   }
 
   /** Adds a store for `KStream.process`/`processValues` to connect to by name. */

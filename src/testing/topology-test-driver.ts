@@ -12,6 +12,7 @@ import type { TimestampedKeyValueStore } from '../state/timestamped-key-value-st
 import { StreamsError } from '../errors/streams-error.js';
 import { resolveStreamsConfig, type StreamsConfig } from '../runtime/streams-config.js';
 import { StreamTask } from '../runtime/task/stream-task.js';
+import { GlobalStateTask } from '../runtime/task/global-state-task.js';
 import type { ConsumedBytes } from '../runtime/task/consumed-record.js';
 import { InMemoryRecordCollector } from './in-memory-record-collector.js';
 import { TestInputTopic } from './test-input-topic.js';
@@ -56,6 +57,8 @@ export class TopologyTestDriver {
   private chain: Promise<void>;
   private inflight = 0;
   private readonly inputTopics = new Map<string, string>();
+  /** Global stores, fed by piping their topics; bootstrapped (empty) before the task starts. */
+  private readonly global: GlobalStateTask | null;
 
   constructor(
     private readonly topology: Topology,
@@ -73,6 +76,7 @@ export class TopologyTestDriver {
     } as StreamsConfig);
     const nodeNames = topology.subtopologies().filter((s) => !s.global).flatMap((s) => s.nodes);
     const taskId = new TaskId(0, 0);
+    this.global = GlobalStateTask.create(topology, resolved, join(this.stateDir, resolved.applicationId, 'global'), () => this.wallClock);
     this.task = new StreamTask({
       taskId,
       topology,
@@ -83,11 +87,12 @@ export class TopologyTestDriver {
       dbBudget: { cacheSize: 8 << 20, writeBufferSize: 4 << 20, maxOpenFiles: 100 },
       cacheMaxBytes: resolved.cacheMaxBytes,
       wallClockMs: () => this.wallClock,
+      globalStores: this.global,
     });
     this.chain = RESOLVED;
     // Initialisation never rejects: a failure is kept and reported by every later call.
     void this.track(
-      this.task.initialize().then(
+      (this.global ? this.global.initialize().then(() => this.task.initialize()) : this.task.initialize()).then(
         () => {
           this.initialized = true;
         },
@@ -113,7 +118,8 @@ export class TopologyTestDriver {
     startTimestampMs?: number,
     autoAdvanceMs = 0,
   ): TestInputTopic<K, V> {
-    if (!this.task.consumes(StreamTask.runtimeTopic(this.topology, this.task.applicationId, topic)) && !this.task.consumes(topic)) {
+    const global = this.global?.consumes(topic) ?? false;
+    if (!global && !this.task.consumes(StreamTask.runtimeTopic(this.topology, this.task.applicationId, topic)) && !this.task.consumes(topic)) {
       throw new StreamsError(`Unknown topic: ${topic}. The topology reads: ${this.sourceTopics().join(', ') || 'nothing'}.`);
     }
     return new TestInputTopic(this, topic, keySerializer, valueSerializer, startTimestampMs ?? this.wallClock, autoAdvanceMs);
@@ -140,6 +146,7 @@ export class TopologyTestDriver {
   }
 
   private pipeNow(topic: string, key: Buffer | null, value: Buffer | null, timestamp: number, headers: Headers): void | Promise<void> {
+    if (this.global?.consumes(topic)) return this.updateGlobal({ topic, partition: 0, offset: this.collector.nextOffset(topic), timestamp, key, value, headers });
     const runtimeTopic = this.inputTopics.get(topic) ?? this.resolveInputTopic(topic);
     const offset = this.collector.nextOffset(runtimeTopic);
     this.task.addRecord(runtimeTopic, 0, { topic: runtimeTopic, partition: 0, offset, timestamp, key, value, headers });
@@ -228,7 +235,20 @@ export class TopologyTestDriver {
     for (const record of this.collector.take()) {
       this.outputs.get(record.topic)?.records.push(record);
       if (this.task.consumes(record.topic)) this.task.addRecord(record.topic, 0, record);
+      else if (this.global?.consumes(record.topic)) {
+        this.updateGlobal(record)?.catch((error: unknown) => {
+          this.failure = error;
+        });
+      }
     }
+  }
+
+  /** A record of a global topic updates the global store at once (and is flushed), as in Java's driver. */
+  private updateGlobal(record: ConsumedBytes): void | Promise<void> {
+    const global = this.global!;
+    const updated = global.update(record.topic, 0, [record]);
+    if (updated) return updated.then(() => global.flush() ?? undefined);
+    return global.flush() ?? undefined;
   }
 
   /** @internal Output records of a topic not yet read. */
@@ -239,7 +259,7 @@ export class TopologyTestDriver {
   /** A state store by name, as the processors see it. */
   getStateStore<S extends StateStore = StateStore>(name: string): S {
     this.checkReady();
-    return this.task.store(name) as S;
+    return (this.global?.globalStore(name) ?? this.task.store(name)) as S;
   }
 
   /** A key-value store; timestamped stores are unwrapped to plain values, as in Java. */
@@ -256,7 +276,7 @@ export class TopologyTestDriver {
   /** All store names of the topology's task. */
   getAllStateStores(): string[] {
     this.checkReady();
-    return this.task.storeNames();
+    return [...(this.global?.storeNames() ?? []), ...this.task.storeNames()];
   }
 
   /** Names of topics the topology wrote to that have an output topic. */
@@ -275,6 +295,7 @@ export class TopologyTestDriver {
     await this.chain.catch(() => undefined);
     this.closed = true;
     if (this.initialized) await this.task.close(this.failure === null);
+    if (this.initialized) await this.global?.close(this.failure === null);
     if (this.ownsStateDir) rmSync(this.stateDir, { recursive: true, force: true });
   }
 

@@ -25,6 +25,7 @@ import type { KStream } from '../kstream.js';
 import type { KTable } from '../ktable.js';
 import { Materialized } from '../materialized.js';
 import { Named } from '../named.js';
+import { TopologyError } from '../../errors/topology-error.js';
 import type { Produced } from '../produced.js';
 import type { Repartitioned } from '../repartitioned.js';
 import { BranchedKStreamImpl } from './branched-kstream-impl.js';
@@ -34,6 +35,7 @@ import { KTableImpl } from './ktable-impl.js';
 import { materializedInternal, toStoreSpec } from './materialized-internal.js';
 import { createRepartition } from './repartition-source.js';
 import { splitNamedAndMaterialized, splitNamedAndStores } from './arguments.js';
+import { joinWith } from './stream-joins.js';
 
 /** The immutable `KStream`: a graph node plus what flows out of it (serdes, repartition flag). */
 export class KStreamImpl<K, V> implements KStream<K, V> {
@@ -174,6 +176,18 @@ export class KStreamImpl<K, V> implements KStream<K, V> {
       StreamToTableNode.create({ id: this.builder.nextId(), name, parents: [parent], store: toStoreSpec(mi, { keySerde, valueSerde }) }),
     );
     return new KTableImpl<K, V>(this.builder, node, keySerde, valueSerde, sourceNodes, mi.generatedName ? null : mi.name);
+  }
+
+  join(other: unknown, ...args: unknown[]): KStream<K, any> {
+    return joinWith(this, other, args, false, () => {
+      throw new TopologyError([{ code: 'invalid-argument', message: 'Stream-stream joins are not supported yet.' }]);
+    });
+  }
+
+  leftJoin(other: unknown, ...args: unknown[]): KStream<K, any> {
+    return joinWith(this, other, args, true, () => {
+      throw new TopologyError([{ code: 'invalid-argument', message: 'Stream-stream joins are not supported yet.' }]);
+    });
   }
 
   groupByKey(grouped?: Grouped<K, V>): KGroupedStream<K, V> {

@@ -13,7 +13,9 @@ import type { KStream } from '../kstream.js';
 import type { KTable } from '../ktable.js';
 import type { Materialized } from '../materialized.js';
 import type { Named } from '../named.js';
+import { TopologyError } from '../../errors/topology-error.js';
 import { splitNamedAndMaterialized } from './arguments.js';
+import { foreignKeyJoin, tableTableJoin } from './table-joins.js';
 import type { DslGraphBuilder } from './dsl-graph-builder.js';
 import { KGroupedTableImpl } from './kgrouped-table-impl.js';
 import { KStreamImpl } from './kstream-impl.js';
@@ -85,6 +87,28 @@ export class KTableImpl<K, V> implements KTable<K, V> {
     const name = this.builder.nameOrGenerate(named?.name ?? null, 'KTABLE-TOSTREAM-');
     const node = this.builder.add(TableToStreamNode.create({ id: this.builder.nextId(), name, parents: [this.node.id] }));
     return new KStreamImpl(this.builder, node, this.keySerde, this.valueSerde, this.sourceNodes, false);
+  }
+
+  join(other: KTable<any, any>, ...args: any[]): KTable<K, any> {
+    return this.doJoin(other, args, 'inner');
+  }
+
+  leftJoin(other: KTable<any, any>, ...args: any[]): KTable<K, any> {
+    return this.doJoin(other, args, 'left');
+  }
+
+  outerJoin(other: KTable<any, any>, ...args: any[]): KTable<K, any> {
+    return this.doJoin(other, args, 'outer');
+  }
+
+  /** A second function argument makes it a foreign-key join (extractor, then joiner). */
+  private doJoin(other: KTable<any, any>, args: any[], joinType: 'inner' | 'left' | 'outer'): KTable<K, any> {
+    if (!(other instanceof KTableImpl)) {
+      throw new TopologyError([{ code: 'invalid-argument', message: 'KTable joins take another KTable (join a KStream from the stream side: stream.join(table, joiner)).' }]);
+    }
+    const o = other as KTableImpl<any, any>;
+    if (typeof args[1] === 'function' && joinType !== 'outer') return foreignKeyJoin(this, o, args[0], args[1], args[2], args[3], joinType === 'left');
+    return tableTableJoin(this, o, args[0], joinType, args[1], args[2]);
   }
 
   groupBy<KR, VR>(selector: KeyValueMapper<K, V, KeyValue<KR, VR>>, grouped?: Grouped<KR, VR>): KGroupedTable<KR, VR> {

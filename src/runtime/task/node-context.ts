@@ -63,6 +63,9 @@ export class NodeContext implements ProcessorContext<unknown, unknown> {
   }
 
   getStateStore<S extends StateStore>(name: string): S {
+    // Global stores are readable by every processor, without connecting (as in Kafka).
+    const global = this.storeNames.includes(name) ? null : this.task.globalStore(name);
+    if (global !== null) return global as S;
     if (!this.storeNames.includes(name)) {
       throw new ProcessorStateError(
         `Processor ${this.node.name} has no access to state store "${name}": connect it with addStateStore(builder, "${this.node.name}") or connectProcessorAndStateStores.`,
@@ -81,5 +84,10 @@ export class NodeContext implements ProcessorContext<unknown, unknown> {
 
   currentSystemTimeMs(): number {
     return this.task.wallClockMs();
+  }
+
+  /** Counts a record a builtin processor skipped (late, null key...): the task's dropped-records metric. */
+  recordDropped(): void {
+    this.task.metrics.droppedRecordsTotal++;
   }
 }

@@ -30,6 +30,7 @@ import { SourceNode } from './source-node.js';
 import { TaskMetrics } from './task-metrics.js';
 import type { TaskRuntime } from './task-runtime.js';
 import { TaskStores, type TaskDbBudget } from './task-stores.js';
+import type { GlobalStores } from './global-state-task.js';
 
 /** What a task needs besides its topology: where output goes, where state lives, the clock. */
 export interface StreamTaskOptions {
@@ -45,6 +46,8 @@ export interface StreamTaskOptions {
   /** This task's share of the record cache. */
   readonly cacheMaxBytes: number;
   readonly wallClockMs: () => number;
+  /** The instance's global stores, readable by every processor (global tables). */
+  readonly globalStores?: GlobalStores | null;
 }
 
 const PUNCTUATION_CONTEXT = (timestamp: number): RecordContext => ({
@@ -395,6 +398,11 @@ export class StreamTask implements TaskRuntime, StateStoreContext {
       if (q.lastOffset >= 0n) out.set(topicPartitionKey(q.topic, q.partition), { topic: q.topic, partition: q.partition, offset: q.lastOffset + 1n, partitionTime: q.partitionTime });
     }
     return out;
+  }
+
+  /** A global store by name, or null. */
+  globalStore(name: string): StateStore | null {
+    return this.options.globalStores?.globalStore(name) ?? null;
   }
 
   /** A store of this task (for processors, the test driver and interactive queries). */

@@ -8,6 +8,7 @@ import { SerdeResolver } from './serde-resolver.js';
 import { resolveTableSemantics } from './table-semantics.js';
 import { topologyWriter, type WriteContext } from './topology-writer.js';
 import { validateGraph } from './validate-graph.js';
+import { repartitionsKeepingNullKeys } from './null-key-joins.js';
 
 /**
  * Compiles a (optimised) graph into the engine's `Topology`. Nodes are written in creation
@@ -27,6 +28,8 @@ export function compileGraph(graph: Graph, config: CompileConfig): Topology {
     tables,
     issues,
     parentNames: (node: GraphNode) => node.parents.map((p) => nodes.get(p)!.name),
+    node: (id: number) => nodes.get(id)!,
+    keepsNullKeys: repartitionsKeepingNullKeys(graph),
   };
   // User stores first: a processor may name a store whose addStateStore() came later.
   const ordered = [...graph.nodes.filter((n) => n.kind === 'state-store'), ...graph.nodes.filter((n) => n.kind !== 'state-store')];

@@ -2,6 +2,8 @@
 import type { Graph } from '../graph/graph.js';
 import type { GraphNode } from '../graph/graph-node.js';
 import { nodesById } from '../graph/graph.js';
+import { getterSources } from './value-getters.js';
+import { replayJoin } from './join-semantics.js';
 
 /** Per-node KTable flags the processors are built with. */
 export interface TableSemantics {
@@ -24,6 +26,7 @@ export function resolveTableSemantics(graph: Graph): TableSemantics {
   const materialized = new Set<number>();
   for (const node of graph.nodes) {
     if ((node.kind === 'table-source' || node.kind === 'stream-to-table') && !node.store.generatedName) materialized.add(node.id);
+    if (node.kind === 'foreign-key-join' && !node.resultStore.generatedName) materialized.add(node.id);
   }
 
   const enable = (id: number, force: boolean): boolean => {
@@ -38,6 +41,7 @@ export function resolveTableSemantics(graph: Graph): TableSemantics {
     switch (node.kind) {
       case 'table-source':
       case 'stream-to-table':
+      case 'foreign-key-join':
         if (!force && !materialized.has(node.id)) return false;
         materialized.add(node.id);
         supplierSends.add(node.id);
@@ -53,6 +57,11 @@ export function resolveTableSemantics(graph: Graph): TableSemantics {
       case 'cogroup-merge':
         for (const p of node.parents) supplierSends.add(p);
         return true;
+      case 'table-table-join':
+        // KTableKTableJoinMerger: both tables must send old values (materializing them).
+        for (const p of node.parents) enable(p, true);
+        supplierSends.add(node.id);
+        return true;
       case 'table-filter':
       case 'table-map-values':
         if (node.store !== null || enable(node.parents[0]!, force)) supplierSends.add(node.id);
@@ -67,6 +76,10 @@ export function resolveTableSemantics(graph: Graph): TableSemantics {
     if (node.kind === 'table-filter' && enable(node.parents[0]!, false)) supplierSends.add(node.id);
     // KTable.groupBy: the re-grouping needs old values, materializing the source if needed.
     if (node.kind === 'table-group-by') enable(node.parents[0]!, true);
+    // Joins read the other side through value getters, materializing the tables they read.
+    replayJoin(node, enable, (id) => {
+      for (const source of getterSources((i) => nodes.get(i)!, id)) materialized.add(source);
+    });
     // KTableSuppressProcessorSupplier: the buffer keeps the prior value, so it needs old values.
     if (node.kind === 'table-suppress') enable(node.parents[0]!, true);
   }

@@ -41,6 +41,7 @@ import type { WindowedStoreSpec } from '../graph/windowed-store-spec.js';
 import type { CompileConfig } from './compile-config.js';
 import type { SerdeResolver } from './serde-resolver.js';
 import { buildDslStore } from './store-factory.js';
+import { writeForeignKeyJoin, writeGlobalTableSource, writeStreamTableJoin, writeTableTableJoin } from './join-writers.js';
 import { buildWindowedDslStore } from './windowed-store-factory.js';
 import type { TableSemantics } from './table-semantics.js';
 
@@ -53,6 +54,10 @@ export interface WriteContext {
   readonly issues: TopologyIssue[];
   /** Topology names of a node's parents (each parent's `name`), in connection order. */
   parentNames(node: GraphNode): string[];
+  /** A graph node by id (joins read the tables they join). */
+  readonly node: (id: number) => GraphNode;
+  /** Repartition nodes that keep null keys for a left join downstream (KIP-962). */
+  readonly keepsNullKeys: ReadonlySet<number>;
 }
 
 const notNullKey = (key: unknown): boolean => key != null;
@@ -142,6 +147,11 @@ export const topologyWriter: GraphVisitor<void, WriteContext> = {
     ctx.topology.addStateStore(node.builder);
   },
 
+  'global-table-source': writeGlobalTableSource,
+  'stream-table-join': writeStreamTableJoin,
+  'table-table-join': writeTableTableJoin,
+  'foreign-key-join': writeForeignKeyJoin,
+
   filter(node, ctx) {
     processor(ctx, node, () => new KStreamFilterProcessor(node.predicate, node.negate));
   },
@@ -220,8 +230,9 @@ export const topologyWriter: GraphVisitor<void, WriteContext> = {
     const keySerde = ctx.serdes.key(node.keySerde, node.name, what, fix);
     const valueSerde = ctx.serdes.value(node.valueSerde, node.name, what, fix);
     ctx.topology.addInternalTopic({ name: node.topic, kind: 'repartition', numPartitions: node.numPartitions, config: {} });
-    // Kafka drops null keys before every repartition (until a join that keeps them follows).
-    ctx.topology.addProcessor(node.filterName, () => new KStreamFilterProcessor(notNullKey, false), ...ctx.parentNames(node));
+    // Kafka drops null keys before every repartition, unless a left join downstream keeps them.
+    const predicate = ctx.keepsNullKeys.has(node.id) ? () => true : notNullKey;
+    ctx.topology.addProcessor(node.filterName, () => new KStreamFilterProcessor(predicate, false), ...ctx.parentNames(node));
     ctx.topology.addSink(
       node.sinkName,
       node.topic,

@@ -1,4 +1,8 @@
 import type { BranchNode } from './branch-node.js';
+import type { ForeignKeyJoinNode } from './foreign-key-join-node.js';
+import type { GlobalTableSourceNode } from './global-table-source-node.js';
+import type { StreamTableJoinNode } from './stream-table-join-node.js';
+import type { TableTableJoinNode } from './table-table-join-node.js';
 import type { CogroupMergeNode } from './cogroup-merge-node.js';
 import type { FilterNode } from './filter-node.js';
 import type { FlatMapNode } from './flat-map-node.js';
@@ -36,6 +40,10 @@ export type GraphNode =
   | StreamSourceNode
   | TableSourceNode
   | StateStoreNode
+  | GlobalTableSourceNode
+  | StreamTableJoinNode
+  | TableTableJoinNode
+  | ForeignKeyJoinNode
   | FilterNode
   | MapNode
   | SelectKeyNode
