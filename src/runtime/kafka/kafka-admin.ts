@@ -1,7 +1,7 @@
 import { AssignerProtocol, type Admin, type Kafka } from 'kafkajs';
 import type { CommittedOffset, EngineAdmin, GroupDescription, GroupMemberDescription, NewTopic } from './engine.js';
 import { retryOf, type KafkaClientOptions } from './kafka-client.js';
-import { errorType, isConnectionFailure, MissingSourceTopicError, toStreamsError } from './kafka-errors.js';
+import { errorType, isConnectionFailure, KafkaClientError, MissingSourceTopicError, toStreamsError } from './kafka-errors.js';
 import { createAdminOnCluster, createCluster, ISOLATION_READ_COMMITTED, type InternalCluster } from './kafkajs-internals.js';
 import { retrying } from './retrying.js';
 import { topicPartitionKey } from './topic-partitions.js';
@@ -33,8 +33,10 @@ export class KafkaAdmin implements EngineAdmin {
       const missing = topics.filter((t) => !existing.has(t.name));
       if (missing.length === 0) return [];
       const defaultFactor = missing.some((t) => (t.replicationFactor ?? -1) < 0) ? await this.defaultReplicationFactor() : 1;
+      // kafkajs's own wait for leaders gives up at once when a new topic is not in the broker's
+      // metadata yet (UNKNOWN_TOPIC_OR_PARTITION right after CreateTopics): wait below instead.
       await this.admin.createTopics({
-        waitForLeaders: true,
+        waitForLeaders: false,
         topics: missing.map((t) => ({
           topic: t.name,
           numPartitions: t.numPartitions,
@@ -42,8 +44,8 @@ export class KafkaAdmin implements EngineAdmin {
           configEntries: Object.entries(t.configs ?? {}).map(([name, value]) => ({ name, value })),
         })),
       });
-      // Another instance may have created some of them first: then kafkajs skips waiting.
-      await this.partitionCountsOf(missing.map((t) => t.name));
+      // Also when another instance created some of them first (kafkajs then reports nothing).
+      await this.waitForLeaders(missing.map((t) => t.name));
       return missing.map((t) => t.name);
     });
   }
@@ -134,6 +136,24 @@ export class KafkaAdmin implements EngineAdmin {
   private async targetTopics(topics: readonly string[]): Promise<void> {
     await this.cluster.addMultipleTargetTopics([...topics]);
     await this.cluster.refreshMetadataIfNecessary();
+  }
+
+  /** Waits (bounded retries with backoff) until every partition of `topics` has a leader. */
+  private waitForLeaders(topics: readonly string[]): Promise<void> {
+    const retriable = (e: unknown): boolean => STALE_METADATA.has(errorType(e) ?? '') || isConnectionFailure(e);
+    return retrying(
+      async (attempt) => {
+        if (attempt > 0) await this.cluster.refreshMetadata();
+        await this.targetTopics(topics);
+        const leaderless = topics.filter((t) => {
+          const partitions = this.cluster.findTopicPartitionMetadata(t);
+          return partitions.length === 0 || partitions.some((p) => p.leader === undefined || p.leader < 0);
+        });
+        if (leaderless.length) throw new KafkaClientError(`No leader yet for topic(s) ${leaderless.join(', ')}.`, 'LEADER_NOT_AVAILABLE', true);
+      },
+      retriable,
+      retryOf(this.options),
+    );
   }
 
   private listOffsets(topics: readonly string[], fromBeginning: boolean): Promise<Map<string, bigint>> {
