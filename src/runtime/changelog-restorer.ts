@@ -10,6 +10,11 @@ export interface RestoreTarget {
   readonly partition: number;
   /** Offset of the last record already in the store (from the checkpoint), or undefined. */
   readonly checkpointed: bigint | undefined;
+  /**
+   * Restore only up to this offset (exclusive) instead of the log end: a source topic used as
+   * changelog is restored up to the committed offset, from where the task processes it.
+   */
+  readonly endOffset?: bigint;
   readonly restore: RestoreCallback;
 }
 
@@ -41,7 +46,8 @@ export async function restoreChangelogs(
   const pending = new Map<string, { target: RestoreTarget; start: bigint; end: bigint; restored: number }>();
   for (const target of targets) {
     const key = topicPartitionKey(target.topic, target.partition);
-    const end = ends.get(key) ?? 0n;
+    const logEnd = ends.get(key) ?? 0n;
+    const end = target.endOffset !== undefined && target.endOffset < logEnd ? target.endOffset : logEnd;
     const start = target.checkpointed === undefined ? EARLIEST_OFFSET : target.checkpointed + 1n;
     if (start !== EARLIEST_OFFSET && start >= end) continue;
     if (end === 0n) continue;

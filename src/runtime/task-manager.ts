@@ -185,7 +185,11 @@ export class TaskManager {
     for (const [storeName, topic] of changelogs) {
       const restore = callbacks.get(storeName);
       if (!restore) continue;
-      targets.push({ storeName, topic, partition, checkpointed: checkpointed.get(topicPartitionKey(topic, partition)), restore });
+      const key = topicPartitionKey(topic, partition);
+      // A source topic used as changelog (reuse.ktable.source.topics) is restored only up to the
+      // committed offset: the task processes it from there (Java's changelogAsSource).
+      const endOffset = active.partitions.some((tp) => tp.topic === topic) ? (active.committed.get(key)?.offset ?? 0n) : undefined;
+      targets.push({ storeName, topic, partition, checkpointed: checkpointed.get(key), endOffset, restore });
     }
     if (targets.length === 0) return;
     const started = Date.now();
