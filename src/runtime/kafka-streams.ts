@@ -13,6 +13,7 @@ import { TaskManager, totalMetrics } from './task-manager.js';
 import { StreamThread } from './stream-thread.js';
 import { KafkaRecordCollector } from './kafka-record-collector.js';
 import { compositeStore } from './composite-store.js';
+import { GlobalStateUpdater } from './global-state-updater.js';
 import { shutdownRequested } from './shutdown-verdict.js';
 import { connectEngine, ENGINE_CONFIG_KEYS, type Engine } from './engine-factory.js';
 
@@ -44,6 +45,7 @@ export class KafkaStreams {
   private tasks: TaskManager | null = null;
   private plan: TopicPlan | null = null;
   private closing: Promise<boolean> | null = null;
+  private global: GlobalStateUpdater | null = null;
 
   /** Lifecycle states as they happen (the current one first). */
   readonly state$: Observable<StreamsState> = this.stateSubject.asObservable();
@@ -84,12 +86,20 @@ export class KafkaStreams {
       await this.engine.admin.createTopics(
         this.plan.internalTopics.map((t) => ({ name: t.name, numPartitions: t.numPartitions, replicationFactor: this.config.replicationFactor, configs: t.config })),
       );
+      await this.startGlobalState(this.engine);
       await this.startThread(this.engine, this.plan);
     } catch (error) {
       this.emit({ type: 'error', error });
       await this.shutdown(false, StreamsState.PENDING_ERROR);
       throw error;
     }
+  }
+
+  /** Global tables are read in full before any task processes (GlobalStreamThread). */
+  private async startGlobalState(engine: Engine): Promise<void> {
+    const deps = { topology: this.topology, config: this.config, admin: engine.admin, newReader: () => engine.newReader() };
+    this.global = GlobalStateUpdater.create({ ...deps, emit: (e) => this.emit(e), onFatal: (error) => void this.onFatal(error) });
+    await this.global?.start();
   }
 
   private async planTopics(engine: Engine): Promise<TopicPlan> {
@@ -121,6 +131,7 @@ export class KafkaStreams {
       outputTopics,
       admin: engine.admin,
       newReader: () => engine.newReader(),
+      globalStores: this.global,
       emit: (e) => this.emit(e),
       budget: { cacheBytesPerTask: Math.floor(this.config.cacheMaxBytes / Math.max(1, plan.subtopologies.reduce((n, s) => n + s.numTasks, 0))) },
     });
@@ -238,6 +249,7 @@ export class KafkaStreams {
     } catch (error) {
       this.emit({ type: 'error', error });
     }
+    await this.global?.stop(clean).catch((error: unknown) => this.emit({ type: 'error', error }));
     await this.engine?.close().catch(() => undefined);
     this.engine = null;
     this.transition(via === StreamsState.PENDING_SHUTDOWN ? StreamsState.NOT_RUNNING : StreamsState.ERROR);
@@ -259,6 +271,8 @@ export class KafkaStreams {
    */
   store<S = unknown>(name: string): S {
     if (!this.topology.stores.has(name)) throw new StreamsError(`No store named "${name}" in this topology.`);
+    const global = this.global?.globalStore(name);
+    if (global) return compositeStore(name, () => [global]) as S;
     const stores = (): StateStore[] =>
       [...(this.tasks?.tasks.values() ?? [])].filter((t) => t.state === 'running' && t.task.storeNames().includes(name)).map((t) => t.task.store(name));
     return compositeStore(name, stores) as S;

@@ -6,6 +6,7 @@ import type { ResolvedStreamsConfig } from './streams-config.js';
 import type { TopicPlan } from './topic-plan.js';
 import type { StreamsEvent } from './streams-event.js';
 import { StreamTask } from './task/stream-task.js';
+import type { GlobalStores } from './task/global-state-task.js';
 import { TaskMetrics } from './task/task-metrics.js';
 import type { RecordCollector } from './task/record-collector.js';
 import { topicPartitionKey } from './task/consumed-record.js';
@@ -47,6 +48,8 @@ export interface TaskManagerDeps {
   readonly outputTopics: readonly string[];
   readonly admin: EngineAdmin;
   readonly newReader: () => EnginePartitionReader;
+  /** This instance's global stores (global tables), readable by every task. */
+  readonly globalStores?: GlobalStores | null;
   readonly emit: (event: StreamsEvent) => void;
   readonly budget: { readonly cacheBytesPerTask: number };
 }
@@ -137,6 +140,7 @@ export class TaskManager {
       dbBudget: { cacheSize: 4 << 20, writeBufferSize: 2 << 20, maxOpenFiles: 50 },
       cacheMaxBytes: this.deps.budget.cacheBytesPerTask,
       wallClockMs: Date.now,
+      globalStores: this.deps.globalStores ?? null,
     });
     const active: ActiveTask = { id, task, partitions, state: 'restoring', fetched: new Map(), unlock, producer, collector, committed: new Map(), lastCommitted: new Map() };
     this.tasks.set(id, active);

@@ -92,7 +92,8 @@ export class TopologyTestDriver {
     this.chain = RESOLVED;
     // Initialisation never rejects: a failure is kept and reported by every later call.
     void this.track(
-      (this.global ? this.global.initialize().then(() => this.task.initialize()) : this.task.initialize()).then(
+      // Global stores are created first (synchronously): the task's processors look them up in init.
+      Promise.all([this.global?.initialize(), this.task.initialize()]).then(
         () => {
           this.initialized = true;
         },
