@@ -193,9 +193,9 @@ export interface AppProcess {
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 
-/** Spawns `node bin/kstreams.js run <module>` with `KSTREAMS_*` variables for the run's broker. */
-export function spawnApp(module: string, env: Readonly<Record<string, string>>): AppProcess {
-  const child = spawn(process.execPath, [join(REPO, 'bin/kstreams.js'), 'run', module], {
+/** Spawns `node bin/kstreams.js run <module> [args]` with `KSTREAMS_*` variables for the run's broker. */
+export function spawnApp(module: string, env: Readonly<Record<string, string>>, args: readonly string[] = []): AppProcess {
+  const child = spawn(process.execPath, [join(REPO, 'bin/kstreams.js'), 'run', module, ...args], {
     cwd: REPO,
     env: { ...process.env, KSTREAMS_BOOTSTRAP_SERVERS: kafkaBootstrap(), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
