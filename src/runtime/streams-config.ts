@@ -54,6 +54,12 @@ export interface StreamsConfig {
   ensureExplicitInternalResourceNaming?: boolean;
   /** Replication factor of internal topics (-1: broker default). */
   replicationFactor?: number;
+  /**
+   * How often (wall-clock ms) a windowed aggregation emitting on window close looks for
+   * closed windows (Kafka's internal `__emit.interval.ms.kstreams.windowed.aggregation__`,
+   * 1000). Tests under the driver's mocked clock set 0.
+   */
+  emitIntervalMsKstreamsWindowedAggregation?: number;
   /** Anything else an engine understands (kafkajs connection options live here). */
   [key: string]: unknown;
 }
@@ -90,6 +96,7 @@ const KNOWN_KEYS = new Set([
   'defaultTimestampExtractor', 'deserializationExceptionHandler', 'processingExceptionHandler',
   'productionExceptionHandler', 'deadLetterQueueTopic',
   'topologyOptimization', 'ensureExplicitInternalResourceNaming', 'replicationFactor',
+  'emitIntervalMsKstreamsWindowedAggregation',
 ]);
 
 /** Kafka's dotted names that differ from a plain camelCase conversion. */
@@ -101,6 +108,7 @@ const RENAMED: Readonly<{ [dotted: string]: string }> = {
   'default.timestamp.extractor': 'defaultTimestampExtractor',
   'ensure.explicit.internal.resource.naming': 'ensureExplicitInternalResourceNaming',
   'errors.dead.letter.queue.topic.name': 'deadLetterQueueTopic',
+  '__emit.interval.ms.kstreams.windowed.aggregation__': 'emitIntervalMsKstreamsWindowedAggregation',
 };
 
 function camel(key: string): string {

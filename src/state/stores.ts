@@ -27,6 +27,7 @@ function windowSupplier(
   retainDuplicates: boolean,
   metricsScope: string,
   create: (name: string) => KeyValueBytesStore,
+  timeOrdered = false,
 ): WindowBytesStoreSupplier {
   checkName(name);
   const retentionPeriod = durationMs(retention, 'retentionPeriod');
@@ -39,14 +40,20 @@ function windowSupplier(
       },
     ]);
   }
-  const get = () => new TimeIndexedBytesStore(create(name), WINDOW_KEY_SCHEMA, retentionPeriod);
+  const get = () => new TimeIndexedBytesStore(create(name), WINDOW_KEY_SCHEMA, retentionPeriod, timeOrdered);
   return Object.freeze({ kind: 'window' as const, name, retentionPeriod, windowSize, retainDuplicates, metricsScope, get });
 }
 
-function sessionSupplier(name: string, retention: DurationLike, metricsScope: string, create: (name: string) => KeyValueBytesStore): SessionBytesStoreSupplier {
+function sessionSupplier(
+  name: string,
+  retention: DurationLike,
+  metricsScope: string,
+  create: (name: string) => KeyValueBytesStore,
+  timeOrdered = false,
+): SessionBytesStoreSupplier {
   checkName(name);
   const retentionPeriod = durationMs(retention, 'retentionPeriod');
-  const get = () => new TimeIndexedBytesStore(create(name), SESSION_KEY_SCHEMA, retentionPeriod);
+  const get = () => new TimeIndexedBytesStore(create(name), SESSION_KEY_SCHEMA, retentionPeriod, timeOrdered);
   return Object.freeze({ kind: 'session' as const, name, retentionPeriod, metricsScope, get });
 }
 
@@ -54,6 +61,22 @@ function checkName(name: string): void {
   if (typeof name !== 'string' || name.length === 0) {
     throw new TopologyError([{ code: 'invalid-store-name', message: 'A store name must be a non-empty string.' }]);
   }
+}
+
+/**
+ * The stores of windowed aggregations that emit on window close (Kafka's time-ordered
+ * `RocksDbIndexedTimeOrderedWindowBytesStoreSupplier` / `RocksDbTimeOrderedSessionBytesStoreSupplier`):
+ * expired a segment at a time, so closed windows can still be emitted. Internal to the DSL.
+ */
+export function timeOrderedWindowSupplier(name: string, retentionPeriod: number, windowSize: number, inMemory: boolean): WindowBytesStoreSupplier {
+  const create = inMemory ? (n: string) => new InMemoryKeyValueBytesStore(n) : (n: string) => new LevelDbKeyValueBytesStore(n);
+  return windowSupplier(name, retentionPeriod, windowSize, false, inMemory ? 'in-memory' : 'leveldb', create, true);
+}
+
+/** See `timeOrderedWindowSupplier`. */
+export function timeOrderedSessionSupplier(name: string, retentionPeriod: number, inMemory: boolean): SessionBytesStoreSupplier {
+  const create = inMemory ? (n: string) => new InMemoryKeyValueBytesStore(n) : (n: string) => new LevelDbKeyValueBytesStore(n);
+  return sessionSupplier(name, retentionPeriod, inMemory ? 'in-memory' : 'leveldb', create, true);
 }
 
 /**

@@ -18,6 +18,9 @@ import { InMemoryRecordCollector } from './in-memory-record-collector.js';
 import { TestInputTopic } from './test-input-topic.js';
 import { TestOutputTopic } from './test-output-topic.js';
 import { unwrapTimestamps } from './timestamp-unwrapping-store.js';
+import { unwrapWindowTimestamps } from './window-store-facades.js';
+import type { TimestampedWindowStore, WindowStore } from '../state/window-store.js';
+import type { SessionStore } from '../state/session-store.js';
 
 /** Config of the test driver: any `StreamsConfig` key; `applicationId` may be omitted. */
 export type TestDriverConfig = Partial<StreamsConfig> & {
@@ -272,6 +275,21 @@ export class TopologyTestDriver {
   /** A timestamped key-value store (values with the timestamp of the record that wrote them). */
   getTimestampedKeyValueStore<K, V>(name: string): TimestampedKeyValueStore<K, V> {
     return this.getStateStore<TimestampedKeyValueStore<K, V>>(name);
+  }
+
+  /** A window store; timestamped window stores (the DSL's) are unwrapped to plain values, as in Java. */
+  getWindowStore<K, V>(name: string): WindowStore<K, V> {
+    return unwrapWindowTimestamps<K, V>(this.getStateStore<StateStore>(name));
+  }
+
+  /** A timestamped window store (values with the timestamp of the record that last updated them). */
+  getTimestampedWindowStore<K, V>(name: string): TimestampedWindowStore<K, V> {
+    return this.getStateStore<TimestampedWindowStore<K, V>>(name);
+  }
+
+  /** A session store (the stores of session-windowed aggregations). */
+  getSessionStore<K, AGG>(name: string): SessionStore<K, AGG> {
+    return this.getStateStore<SessionStore<K, AGG>>(name);
   }
 
   /** All store names of the topology's task. */

@@ -9,6 +9,8 @@ export interface SessionStoreUnderTest {
   readonly store: SessionStore<string, number>;
   readonly retentionPeriod: number;
   dispose(): Promise<void>;
+  /** Has a record cache: Kafka's caches serve cached entries regardless of retention. */
+  readonly cached?: boolean;
 }
 
 const session = (key: string, start: number, end: number): Windowed<string> => new Windowed(key, new SessionWindow(start, end));
@@ -94,7 +96,10 @@ export function sessionStoreContract(name: string, create: () => Promise<Session
       expect(sessions(store.findSessions(11, 11))).toEqual(['a@11/11=5']);
     });
 
-    it('drops sessions whose end falls out of retention', () => {
+    it('drops sessions whose end falls out of retention', (ctx) => {
+      // Skipped for caching layers: like Kafka's, they serve what they cache until evicted
+      // (the retention is the store's below; test/state/windowed covers the cached case).
+      if (sut.cached === true) ctx.skip();
       const r = sut.retentionPeriod;
       store.put(session('k', 0, 10), 1);
       store.put(session('k', 20, 30), 2);

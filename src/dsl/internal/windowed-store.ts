@@ -83,6 +83,7 @@ export function windowedStoreSpec(
     storeType: mi.storeType,
     retentionPeriod,
     windowSize: windowSize(windows),
+    timeOrdered: onClose,
   });
 }
 

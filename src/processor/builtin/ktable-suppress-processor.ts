@@ -36,6 +36,7 @@ export class KTableSuppressProcessor implements Processor<unknown, Change<unknow
   private expiryTime = 0;
 
   constructor(
+    private readonly nodeName: string,
     private readonly storeName: string,
     private readonly spec: SuppressionSpec,
   ) {}
@@ -69,7 +70,7 @@ export class KTableSuppressProcessor implements Processor<unknown, Change<unknow
       return;
     }
     throw new StreamsError(
-      `Suppression buffer ${this.storeName} exceeded its max capacity. Currently [${this.buffer.numRecords()}/${this.spec.maxRecords}] records ` +
+      `${this.nodeName} buffer exceeded its max capacity. Currently [${this.buffer.numRecords()}/${this.spec.maxRecords}] records ` +
         `and [${this.buffer.bufferSize()}/${this.spec.maxBytes}] bytes. Raise the limits, or use emitEarlyWhenFull().`,
     );
   }

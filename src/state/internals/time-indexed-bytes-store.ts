@@ -10,7 +10,7 @@ import { keyBytes, keyString } from './byte-keys.js';
 import { IndexedBytesStore } from './indexed-bytes-store.js';
 import { KeyListIterator } from './key-list-iterator.js';
 import { withRestoreListener } from './restore-listener.js';
-import type { StoreKeySchema } from './store-key-schema.js';
+import { SESSION_KEY_SCHEMA, type StoreKeySchema } from './store-key-schema.js';
 import { TimeIndex } from './time-index.js';
 
 /**
@@ -35,12 +35,22 @@ export class TimeIndexedBytesStore implements WindowedBytesStore {
   /** Writes dropped because their window had already expired (Kafka counts them as dropped records). */
   expiredRecordsTotal = 0;
 
+  /** Segment length of time-ordered stores (Kafka's default `max(retention / 2, 60 s)`); 0 = exact expiry. */
+  private readonly segmentInterval: number;
+
   constructor(
     private readonly inner: KeyValueBytesStore,
     readonly schema: StoreKeySchema,
     readonly retentionPeriod: number,
+    /**
+     * Kafka's time-ordered stores (emit on window close): entries are dropped a segment at a
+     * time, so a window or session can still be read (and emitted) just after it closed,
+     * which with the default retention is the moment it expires.
+     */
+    readonly timeOrdered = false,
   ) {
     this.name = inner.name;
+    this.segmentInterval = timeOrdered ? Math.max(Math.floor(retentionPeriod / 2), 60_000) : 0;
   }
 
   async init(context: StateStoreContext, root: StateStore): Promise<void> {
@@ -109,7 +119,13 @@ export class TimeIndexedBytesStore implements WindowedBytesStore {
   }
 
   fetchByTime(from: number, to: number, reverse: boolean): KeyValueIterator<Buffer, Buffer> {
-    const minLive = this.observedStreamTime - this.retentionPeriod + 1;
+    // Time-ordered stores: windows live down to observed - retention (inclusive, Kafka's
+    // time-first schema), sessions until their segment is dropped.
+    const minLive = !this.timeOrdered
+      ? this.observedStreamTime - this.retentionPeriod + 1
+      : this.schema === SESSION_KEY_SCHEMA
+        ? this.minLiveSegmentStart()
+        : this.observedStreamTime - this.retentionPeriod;
     const keys = this.index.keysBetween(Math.max(from, minLive), to, this.schema.compareTimeOrder, reverse);
     return new KeyListIterator(this.name, keys, (k) => this.inner.get(keyBytes(k)));
   }
@@ -135,8 +151,16 @@ export class TimeIndexedBytesStore implements WindowedBytesStore {
     return this.inner.isOpen();
   }
 
+  /** Whether reads and writes treat `time` as gone. */
   private isExpired(time: number): boolean {
-    return time <= this.observedStreamTime - this.retentionPeriod;
+    if (!this.timeOrdered) return time <= this.observedStreamTime - this.retentionPeriod;
+    return time < this.minLiveSegmentStart();
+  }
+
+  /** Start of the oldest segment still live (time-ordered stores). */
+  private minLiveSegmentStart(): number {
+    const minLive = this.observedStreamTime - this.retentionPeriod;
+    return Math.floor(minLive / this.segmentInterval) * this.segmentInterval;
   }
 
   private indexWrite(key: string, present: boolean): void {
@@ -151,7 +175,7 @@ export class TimeIndexedBytesStore implements WindowedBytesStore {
 
   /** Deletes entries that fell out of retention (from the backend only: no changelog record). */
   private expire(): void {
-    const minLive = this.observedStreamTime - this.retentionPeriod + 1;
+    const minLive = this.timeOrdered ? this.minLiveSegmentStart() : this.observedStreamTime - this.retentionPeriod + 1;
     if (this.index.minTime >= minLive) return;
     this.index.expireBefore(minLive, (key) => this.inner.put(keyBytes(key), null));
   }

@@ -205,6 +205,7 @@ export class CachingKeyValueStore extends WrappedKeyValueBytesStore {
 
   private insert(entry: CacheEntry): void {
     this.cache.set(entry.k, entry);
+    this.entryAdded(entry);
     this.account(entry.size);
   }
 
@@ -226,6 +227,7 @@ export class CachingKeyValueStore extends WrappedKeyValueBytesStore {
     while (this.shared.bytes > this.maxBytes && this.cache.size > 0) {
       const victim = this.victim();
       this.cache.delete(victim.k);
+      this.entryRemoved(victim);
       this.account(-victim.size);
       if (victim.dirty) this.flushDirty(victim);
     }
@@ -264,6 +266,7 @@ export class CachingKeyValueStore extends WrappedKeyValueBytesStore {
     for (const e of entries) {
       if (e.value === null && !e.dirty && this.cache.get(e.k) === e) {
         this.cache.delete(e.k);
+        this.entryRemoved(e);
         this.account(-e.size);
       }
     }
@@ -292,7 +295,7 @@ export class CachingKeyValueStore extends WrappedKeyValueBytesStore {
 
   protected merged(stored: KeyValueIterator<Buffer, Buffer>, b: KeyBounds, reverse: boolean): KeyValueIterator<Buffer, Buffer> {
     const inRange: [string, CachedPair][] = [];
-    this.dirtyInRange(b, (entry) => inRange.push([entry.k, { key: entry.key, value: entry.value }]));
+    this.cachedInRange(b, (entry) => inRange.push([entry.k, { key: entry.key, value: entry.value }]));
     inRange.sort((x, y) => (reverse ? compareKeys(y[0], x[0]) : compareKeys(x[0], y[0])));
     return new MergedSortedCacheIterator(
       this.name,
@@ -302,8 +305,17 @@ export class CachingKeyValueStore extends WrappedKeyValueBytesStore {
     );
   }
 
-  /** Visits the dirty entries within `b` (any order). Subclasses may narrow the search. */
-  protected dirtyInRange(b: KeyBounds, visit: (entry: CacheEntry) => void): void {
+  /** A key entered the cache (subclasses index cached keys). */
+  protected entryAdded(_entry: CacheEntry): void {}
+
+  /** A key left the cache (eviction, or a flushed delete). */
+  protected entryRemoved(_entry: CacheEntry): void {}
+
+  /**
+   * Visits the cached entries a range read merges with the store below, within `b` (any
+   * order): the dirty ones (a clean entry holds what the store below holds).
+   */
+  protected cachedInRange(b: KeyBounds, visit: (entry: CacheEntry) => void): void {
     this.forEachDirty((entry) => {
       const k = entry.k;
       if (b.lower !== null && k < b.lower) return;

@@ -1,28 +1,27 @@
 // Kafka: CachingWindowStore / CachingSessionStore (the record cache over composite keys)
-import type { KeyValue } from '../key-value.js';
 import type { KeyValueIterator } from '../key-value-iterator.js';
 import type { WindowedBytesStore } from '../windowed-bytes-store.js';
 import type { StoreKeySchema } from '../internals/store-key-schema.js';
-import { keyString } from '../internals/byte-keys.js';
 import type { KeyBounds } from '../internals/sorted-key-index.js';
 import { CachingKeyValueStore, type CacheEntry } from './caching-key-value-store.js';
 import { MergedSortedCacheIterator } from './merged-sorted-cache-iterator.js';
-import { MappedIterator } from '../internals/mapped-iterator.js';
 
 /**
  * The record cache of window and session stores: `CachingKeyValueStore` over composite keys
  * (so flushes, eviction and the shared task budget are the key-value cache's), plus what
- * windowed reads need: per-key range reads only look at the dirty entries of that key
- * (a session merge or sliding-window update per record must not scan every dirty entry),
- * and time-ordered reads merge the dirty entries in time order.
+ * windowed reads need: per-key range reads only look at the cached entries of that key
+ * (a session merge or sliding-window update per record must not scan the whole cache),
+ * and time-ordered reads merge the cached entries in time order.
+ *
+ * As in Kafka, the cache knows nothing of retention: a window still in the cache is served
+ * (and merged, for sessions) after the store below has expired it, until evicted. Kafka's
+ * cached session aggregations depend on this, so the DSL's output matches theirs.
  */
 export class CachingWindowedBytesStore extends CachingKeyValueStore implements WindowedBytesStore {
   readonly schema: StoreKeySchema;
   readonly retentionPeriod: number;
-  /** The largest time written through this layer (the store below learns it only on flush). */
-  private observedStreamTime = -1;
-  /** Composite keys written since the last flush, by base key (some may be clean again). */
-  private readonly written = new Map<string, Set<string>>();
+  /** Every cached entry (clean or dirty) by base key. */
+  private readonly byBase = new Map<string, Set<CacheEntry>>();
 
   constructor(wrapped: WindowedBytesStore) {
     super(wrapped);
@@ -30,104 +29,51 @@ export class CachingWindowedBytesStore extends CachingKeyValueStore implements W
     this.retentionPeriod = wrapped.retentionPeriod;
   }
 
-  override get(key: Buffer): Buffer | null {
-    return this.isExpired(keyString(key)) ? null : super.get(key);
-  }
-
-  override put(key: Buffer, value: Buffer | null): void {
-    if (this.observe(keyString(key))) return;
-    super.put(key, value);
-    this.noteWrite(keyString(key));
-  }
-
-  override putIfAbsent(key: Buffer, value: Buffer | null): Buffer | null {
-    if (this.observe(keyString(key))) return null;
-    const old = super.putIfAbsent(key, value);
-    if (old === null) this.noteWrite(keyString(key));
-    return old;
-  }
-
-  override putAll(entries: readonly KeyValue<Buffer, Buffer | null>[]): void {
-    for (const e of entries) this.put(e.key, e.value);
-  }
-
-  override delete(key: Buffer): Buffer | null {
-    if (this.observe(keyString(key))) return null;
-    const old = super.delete(key);
-    this.noteWrite(keyString(key));
-    return old;
-  }
-
-  override flushCache(): void {
-    super.flushCache();
-    this.written.clear();
-  }
-
   override close(): void | Promise<void> {
-    this.written.clear();
-    return super.close();
+    const closed = super.close();
+    this.byBase.clear();
+    return closed;
   }
 
-  fetchByTime(timeFrom: number, to: number, reverse: boolean): KeyValueIterator<Buffer, Buffer> {
+  fetchByTime(from: number, to: number, reverse: boolean): KeyValueIterator<Buffer, Buffer> {
     this.checkOpen();
     const schema = this.schema;
-    const from = Math.max(timeFrom, this.observedStreamTime - this.retentionPeriod + 1);
-    const dirty: CacheEntry[] = [];
-    this.forEachDirty((entry) => {
+    const cached: CacheEntry[] = [];
+    for (const entry of this.cache.values()) {
       const time = schema.time(entry.k);
-      if (time >= from && time <= to) dirty.push(entry);
-    });
-    dirty.sort((a, b) => (reverse ? schema.compareTimeOrder(b.k, a.k) : schema.compareTimeOrder(a.k, b.k)));
+      if (time >= from && time <= to) cached.push(entry);
+    }
+    cached.sort((a, b) => (reverse ? schema.compareTimeOrder(b.k, a.k) : schema.compareTimeOrder(a.k, b.k)));
     const stored = (this.wrapped as WindowedBytesStore).fetchByTime(from, to, reverse);
     const compare = (a: Buffer, b: Buffer): number => schema.compareTimeOrder(a.toString('latin1'), b.toString('latin1'));
-    return new MergedSortedCacheIterator(this.name, dirty, stored, reverse, compare);
+    return new MergedSortedCacheIterator(this.name, cached.map((e) => ({ key: e.key, value: e.value })), stored, reverse, compare);
   }
 
-  /** Range reads skip entries that expired while only this layer knew the newer time. */
-  protected override merged(stored: KeyValueIterator<Buffer, Buffer>, b: KeyBounds, reverse: boolean): KeyValueIterator<Buffer, Buffer> {
-    const merged = super.merged(stored, b, reverse);
-    return new MappedIterator(this.name, merged, (key, value) => (this.isExpired(key.toString('latin1')) ? null : { key, value }));
+  protected override entryAdded(entry: CacheEntry): void {
+    const base = this.schema.baseKey(entry.k);
+    let entries = this.byBase.get(base);
+    if (entries === undefined) this.byBase.set(base, (entries = new Set()));
+    entries.add(entry);
   }
 
-  protected override dirtyInRange(b: KeyBounds, visit: (entry: CacheEntry) => void): void {
+  protected override entryRemoved(entry: CacheEntry): void {
+    const base = this.schema.baseKey(entry.k);
+    const entries = this.byBase.get(base);
+    if (entries === undefined) return;
+    entries.delete(entry);
+    if (entries.size === 0) this.byBase.delete(base);
+  }
+
+  /** Clean entries too: they may still hold windows the store below has already expired. */
+  protected override cachedInRange(b: KeyBounds, visit: (entry: CacheEntry) => void): void {
     const { lower, upper } = b;
+    const inBounds = (k: string): boolean => (lower === null || k >= lower) && (upper === null || (b.upperInclusive ? k <= upper : k < upper));
     const suffix = this.schema.suffixSize;
-    if (lower === null || upper === null || lower.length !== upper.length || lower.length < suffix) {
-      super.dirtyInRange(b, visit);
+    const base = lower !== null && upper !== null && lower.length === upper.length && lower.length >= suffix ? lower.slice(0, lower.length - suffix) : null;
+    if (base !== null && upper!.slice(0, upper!.length - suffix) === base) {
+      for (const entry of this.byBase.get(base) ?? []) if (inBounds(entry.k)) visit(entry);
       return;
     }
-    const base = lower.slice(0, lower.length - suffix);
-    if (upper.slice(0, upper.length - suffix) !== base) {
-      super.dirtyInRange(b, visit);
-      return;
-    }
-    const keys = this.written.get(base);
-    if (keys === undefined) return;
-    for (const k of keys) {
-      const entry = this.cache.get(k);
-      if (entry === undefined || !entry.dirty || k < lower || (b.upperInclusive ? k > upper : k >= upper)) continue;
-      visit(entry);
-    }
-  }
-
-  /**
-   * Advances the observed time with a write of `k`; true when `k` is already expired, in
-   * which case the write is dropped (as the store below would drop it).
-   */
-  private observe(k: string): boolean {
-    const time = this.schema.time(k);
-    if (time > this.observedStreamTime) this.observedStreamTime = time;
-    return time <= this.observedStreamTime - this.retentionPeriod;
-  }
-
-  private isExpired(k: string): boolean {
-    return this.schema.time(k) <= this.observedStreamTime - this.retentionPeriod;
-  }
-
-  private noteWrite(k: string): void {
-    const base = this.schema.baseKey(k);
-    let keys = this.written.get(base);
-    if (keys === undefined) this.written.set(base, (keys = new Set()));
-    keys.add(k);
+    for (const entry of this.cache.values()) if (inBounds(entry.k)) visit(entry);
   }
 }

@@ -330,7 +330,7 @@ export const topologyWriter: GraphVisitor<void, WriteContext> = {
   },
 
   'table-suppress'(node, ctx) {
-    processor(ctx, node, () => new KTableSuppressProcessor(node.storeName, node.suppression));
+    processor(ctx, node, () => new KTableSuppressProcessor(node.name, node.storeName, node.suppression));
     // Null serdes fall back to the configured defaults when the buffer opens (as in Kafka).
     let buffer = new SuppressionBufferBuilder(node.storeName, node.keySerde, node.valueSerde);
     buffer = node.loggingEnabled ? buffer.withLoggingEnabled(node.logConfig) : buffer.withLoggingDisabled();

@@ -1,6 +1,6 @@
 // Kafka: WindowStoreMaterializer / SlidingWindowStoreMaterializer / SessionStoreMaterializer (build)
 import type { Serde } from '../../serdes/serde.js';
-import { Stores } from '../../state/stores.js';
+import { Stores, timeOrderedSessionSupplier, timeOrderedWindowSupplier } from '../../state/stores.js';
 import type { StoreBuilder } from '../../state/store-builder.js';
 import type { SessionBytesStoreSupplier, WindowBytesStoreSupplier } from '../../state/windowed-bytes-store.js';
 import type { DslStoreType } from '../graph/store-spec.js';
@@ -16,16 +16,22 @@ export function buildWindowedDslStore(spec: WindowedStoreSpec, keySerde: Serde<a
   if (spec.kind === 'session') {
     const supplier =
       (spec.supplier as SessionBytesStoreSupplier | null) ??
-      (inMemory ? Stores.inMemorySessionStore(spec.name, spec.retentionPeriod) : Stores.persistentSessionStore(spec.name, spec.retentionPeriod));
+      (spec.timeOrdered
+        ? timeOrderedSessionSupplier(spec.name, spec.retentionPeriod, inMemory)
+        : inMemory
+          ? Stores.inMemorySessionStore(spec.name, spec.retentionPeriod)
+          : Stores.persistentSessionStore(spec.name, spec.retentionPeriod));
     let builder = Stores.sessionStoreBuilder(supplier, keySerde, valueSerde);
     builder = spec.loggingEnabled ? builder.withLoggingEnabled(spec.logConfig) : builder.withLoggingDisabled();
     return spec.cachingEnabled ? builder.withCachingEnabled() : builder.withCachingDisabled();
   }
   const supplier =
     (spec.supplier as WindowBytesStoreSupplier | null) ??
-    (inMemory
-      ? Stores.inMemoryWindowStore(spec.name, spec.retentionPeriod, spec.windowSize, false)
-      : Stores.persistentTimestampedWindowStore(spec.name, spec.retentionPeriod, spec.windowSize, false));
+    (spec.timeOrdered
+      ? timeOrderedWindowSupplier(spec.name, spec.retentionPeriod, spec.windowSize, inMemory)
+      : inMemory
+        ? Stores.inMemoryWindowStore(spec.name, spec.retentionPeriod, spec.windowSize, false)
+        : Stores.persistentTimestampedWindowStore(spec.name, spec.retentionPeriod, spec.windowSize, false));
   let builder = Stores.timestampedWindowStoreBuilder(supplier, keySerde, valueSerde);
   builder = spec.loggingEnabled ? builder.withLoggingEnabled(spec.logConfig) : builder.withLoggingDisabled();
   return spec.cachingEnabled ? builder.withCachingEnabled() : builder.withCachingDisabled();

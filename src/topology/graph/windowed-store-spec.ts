@@ -27,4 +27,6 @@ export interface WindowedStoreSpec {
   readonly retentionPeriod: number;
   /** Window size (time windows) or time difference (sliding windows); 0 for sessions. */
   readonly windowSize: number;
+  /** Kafka's time-ordered store for aggregations that emit on window close (segment-wise expiry). */
+  readonly timeOrdered: boolean;
 }

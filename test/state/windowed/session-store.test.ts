@@ -4,6 +4,7 @@ import { Stores } from '../../../src/state/stores.js';
 import type { SessionBytesStoreSupplier } from '../../../src/state/windowed-bytes-store.js';
 import type { SessionStoreBuilder } from '../../../src/state/builders/session-store-builder.js';
 import { FakeStoreContext } from '../fake-store-context.js';
+import { CachingWindowedBytesStore } from '../../../src/state/layers/caching-windowed-bytes-store.js';
 
 const RETENTION = 100;
 
@@ -18,6 +19,7 @@ async function setUp(
   return {
     store,
     retentionPeriod: RETENTION,
+    cached: store.wrapped instanceof CachingWindowedBytesStore,
     async dispose() {
       await store.close();
       await context.cleanup();

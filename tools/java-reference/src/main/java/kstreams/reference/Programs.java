@@ -66,6 +66,7 @@ final class Programs {
         p.put("repartition-named", Programs::repartitionNamed);
         p.put("repartition-reuse", () -> repartitionReuse(false));
         p.put("repartition-reuse-optimized", () -> repartitionReuse(true));
+        p.putAll(WindowedPrograms.all());
         return p;
     }
 
