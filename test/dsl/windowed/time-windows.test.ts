@@ -73,3 +73,17 @@ describe('hopping windows (size 10, advance 5, no grace)', () => {
     expect(lengths.out()).toEqual(['[ab@0/10] 2 @2', '[ab@0/10] 4 @4', '[c@10/20] 1 @12']);
   });
 });
+
+describe('windowed cogroup', () => {
+  it('aggregates every input into one window store (Java: 101 @0, 102 @4, 101 @11)', async () => {
+    const t = windowedTopology((g) =>
+      g
+        .cogroup<number>((_k, _v, agg) => agg + 1)
+        .windowedBy(TimeWindows.ofSizeWithNoGrace(10))
+        .aggregate(() => 100, Materialized.as<string, number>('cg').withValueSerde(Serdes.Long())),
+    );
+    const { pipe, out } = windowedDriver(t, false);
+    await pipe('a@0 a@4 a@11');
+    expect(out()).toEqual(['[a@0/10] 101 @0', '[a@0/10] 102 @4', '[a@10/20] 101 @11']);
+  });
+});
