@@ -1,9 +1,10 @@
 // `npm run bench [-- <group>...]`: runs benchmark groups in one process and prints a table.
-// Groups: engine (default), dsl, kafka. See ../../shared/docs/PERF.md for the method.
+// Groups: engine (default), dsl, joins, kafka. See ../../shared/docs/PERF.md for the method.
 import { measure, report, type WorkloadResult } from './harness.js';
 import { levelDbCount, passThrough, serdeLoop } from './engine-workloads.js';
 import { Stores } from '../src/state/stores.js';
 import { wordCount } from './dsl-workloads.js';
+import { exampleEnrichment, globalTableJoin, streamTableJoin, tableLoad } from './join-workloads.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
@@ -27,7 +28,17 @@ async function dsl(): Promise<void> {
   report('dsl', results, { 'word count words/s / engine count records/s': results[1]!.median / results[0]!.median });
 }
 
-const groups: { [name: string]: () => Promise<void> } = { engine, dsl };
+/** Enrichment against a 100k-key table (issue 7, PERF.md W4) through the driver. */
+async function joins(): Promise<void> {
+  const results: WorkloadResult[] = [];
+  for (const w of [tableLoad(), streamTableJoin(), globalTableJoin(), exampleEnrichment()]) {
+    console.error(`running ${w.id} ...`);
+    results.push(await measure(w, RUNS));
+  }
+  report('joins', results, { 'global-table join / stream-table join': results[2]!.median / results[1]!.median });
+}
+
+const groups: { [name: string]: () => Promise<void> } = { engine, dsl, joins };
 const wanted = process.argv.slice(2).length ? process.argv.slice(2) : ['engine'];
 for (const name of wanted) {
   const group = groups[name];
