@@ -6,7 +6,7 @@ import type { TaskManager, ActiveTask } from './task-manager.js';
 import type { RecordCollector } from './task/record-collector.js';
 import { topicPartitionKey } from './task/consumed-record.js';
 import type { AssignmentChange, CommittedOffset, ConsumerBatch, EngineAdmin, EngineConsumer, TopicPartition } from './kafka/engine.js';
-import { ProducerFencedError, RebalanceInProgressError } from './kafka/kafka-errors.js';
+import { isTransientKafkaError, ProducerFencedError, RebalanceInProgressError } from './kafka/kafka-errors.js';
 
 /** How long one processing slice may run before yielding to the event loop (heartbeats, fetches). */
 const SLICE_MS = 8;
@@ -104,7 +104,8 @@ export class StreamThread {
   private async open(id: string, partitions: TopicPartition[]): Promise<void> {
     const pending = this.opening.get(id);
     if (pending) return pending;
-    const p = this.deps.tasks.openTask(id, partitions).then((active) => {
+    const p = this.openWithRetry(id, partitions).then((active) => {
+      if (!active) return;
       // Restart exactly at the committed offsets (under exactly-once, read after the fence
       // made them final), dropping anything fetched before.
       for (const tp of partitions) {
@@ -122,6 +123,29 @@ export class StreamThread {
     } finally {
       this.opening.delete(id);
     }
+  }
+
+  /**
+   * Opens a task, retrying with backoff for up to `taskTimeoutMs` (Kafka's
+   * `task.timeout.ms`): a restarting broker or a loading transaction coordinator must not
+   * kill the instance. Gives up quietly when the task is no longer ours or we were fenced.
+   */
+  private async openWithRetry(id: string, partitions: TopicPartition[]): Promise<ActiveTask | null> {
+    const deadline = Date.now() + this.deps.config.taskTimeoutMs;
+    for (let backoff = 250; ; backoff = Math.min(backoff * 2, 5000)) {
+      try {
+        return await this.deps.tasks.openTask(id, partitions);
+      } catch (error) {
+        if (error instanceof ProducerFencedError || !this.running || !this.owns(partitions)) return null;
+        if (Date.now() + backoff > deadline) throw error;
+        this.deps.emit({ type: 'error', error, taskId: id });
+        await new Promise((r) => setTimeout(r, backoff));
+      }
+    }
+  }
+
+  private owns(partitions: readonly TopicPartition[]): boolean {
+    return partitions.every((tp) => this.consumer.assignment.some((a) => a.topic === tp.topic && a.partition === tp.partition));
   }
 
   private async commitAndClose(revoked: ActiveTask[]): Promise<void> {
@@ -219,9 +243,12 @@ export class StreamThread {
         if (offsets.size) await this.consumer.commitOffsets(offsets);
       } catch (error) {
         // A rebalance is under way: tasks kept commit again after the rejoin; the new owner of a
-        // task taken away starts from its last commit (at-least-once).
+        // task taken away starts from its last commit (at-least-once). A restarting broker:
+        // the next commit carries these offsets too.
         if (error instanceof RebalanceInProgressError) return;
-        throw error;
+        if (!isTransientKafkaError(error)) throw error;
+        this.deps.emit({ type: 'error', error });
+        return;
       }
       for (const [key, o] of offsets) this.committed.set(key, o.offset);
       for (const t of tasks) await t.task.postCommit(false);
@@ -240,7 +267,13 @@ export class StreamThread {
       return true;
     } catch (error) {
       const handler = this.deps.config.productionExceptionHandler;
-      const verdict = typeof handler === 'function' ? handler({ taskId: null, sinkNode: null, record: null, error }) : handler;
+      // As Java's default handler: a send that failed for a transient reason is retried.
+      const verdict =
+        typeof handler === 'function'
+          ? handler({ taskId: null, sinkNode: null, record: null, error })
+          : handler === 'fail' && isTransientKafkaError(error)
+            ? 'retry'
+            : handler;
       this.deps.emit({ type: 'error', error });
       if (verdict === 'continue') {
         for (const t of tasks) t.task.metrics.droppedRecordsTotal++;
@@ -291,8 +324,7 @@ export class StreamThread {
     this.consumer.pause(partitions);
     await this.deps.tasks.closeTask(t, false);
     if (error instanceof ProducerFencedError) return;
-    const stillOurs = partitions.every((tp) => this.consumer.assignment.some((a) => a.topic === tp.topic && a.partition === tp.partition));
-    if (this.running && stillOurs) await this.open(t.id, partitions);
+    if (this.running && this.owns(partitions)) await this.open(t.id, partitions);
   }
 
   /** Deletes repartition records every task has consumed and committed (KIP-811). */

@@ -54,6 +54,8 @@ export interface StreamsConfig {
   ensureExplicitInternalResourceNaming?: boolean;
   /** Replication factor of internal topics (-1: broker default). */
   replicationFactor?: number;
+  /** How long a task keeps retrying Kafka errors (opening, fencing, restoring) before failing (300000). */
+  taskTimeoutMs?: number;
   /**
    * How often (wall-clock ms) a windowed aggregation emitting on window close looks for
    * closed windows (Kafka's internal `__emit.interval.ms.kstreams.windowed.aggregation__`,
@@ -85,6 +87,7 @@ export interface ResolvedStreamsConfig {
   readonly topologyOptimization: string;
   readonly ensureExplicitInternalResourceNaming: boolean;
   readonly replicationFactor: number;
+  readonly taskTimeoutMs: number;
   /** Every key as given (camelCase), for `context.appConfigs`. */
   readonly raw: Readonly<{ [key: string]: unknown }>;
 }
@@ -95,7 +98,7 @@ const KNOWN_KEYS = new Set([
   'maxTaskIdleMs', 'bufferedRecordsPerPartition', 'clientId', 'defaultKeySerde', 'defaultValueSerde',
   'defaultTimestampExtractor', 'deserializationExceptionHandler', 'processingExceptionHandler',
   'productionExceptionHandler', 'deadLetterQueueTopic',
-  'topologyOptimization', 'ensureExplicitInternalResourceNaming', 'replicationFactor',
+  'topologyOptimization', 'ensureExplicitInternalResourceNaming', 'replicationFactor', 'taskTimeoutMs',
   'emitIntervalMsKstreamsWindowedAggregation',
 ]);
 
@@ -173,6 +176,7 @@ export function resolveStreamsConfig(input: StreamsConfig, extraKeys: readonly s
     topologyOptimization: (c.topologyOptimization as string) ?? 'none',
     ensureExplicitInternalResourceNaming: Boolean(c.ensureExplicitInternalResourceNaming),
     replicationFactor: num('replicationFactor', -1, -1),
+    taskTimeoutMs: num('taskTimeoutMs', 300_000, 0),
     raw: c,
   };
 }

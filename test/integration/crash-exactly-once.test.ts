@@ -102,6 +102,7 @@ describe('exactly-once across a broker restart', () => {
       await sleep(4000);
       await broker.restart();
       const out = await readCommitted(broker.bootstrap, s.output, s.total, 120_000);
+      if (out.length < s.total) console.error(`app log:\n${app.log.join('').slice(-4000)}`);
       expect(exactnessProblems(s, countsByKey(out))).toEqual([]);
       expect(out).toHaveLength(s.total);
       await stop(app);

@@ -55,6 +55,11 @@ export interface KafkaConsumerOptions {
 
 const REBALANCING = new Set(['REBALANCE_IN_PROGRESS', 'NOT_COORDINATOR_FOR_GROUP', 'ILLEGAL_GENERATION', 'UNKNOWN_MEMBER_ID']);
 
+/** kafkajs between a crash and its restart: the consumer has no group. */
+function isRestarting(error: unknown): boolean {
+  return error instanceof Error && error.message.startsWith('Consumer group was not initialized');
+}
+
 /** True when a consumer error means "the group moved on": revoke now and wait for the next join. */
 export function isRebalanceError(error: unknown): boolean {
   return REBALANCING.has(errorType(error) ?? '');
@@ -122,16 +127,27 @@ export class KafkaConsumer implements EngineConsumer {
     if (!this.joined && this.lastCrash) throw toStreamsError(this.lastCrash, 'join group', this.clientOptions.brokers);
   }
 
+  // While kafkajs restarts its run loop after a crash it has no consumer group, and pause,
+  // resume, seek and commit throw. The restart ends in a join whose assignment callback
+  // pauses and seeks again, so these are skipped; a commit is refused as during a rebalance.
   pause(partitions: readonly TopicPartition[]): void {
-    if (partitions.length > 0) this.consumer.pause(toTopicPartitions(partitions));
+    if (partitions.length > 0) this.unlessRestarting(() => this.consumer.pause(toTopicPartitions(partitions)));
   }
 
   resume(partitions: readonly TopicPartition[]): void {
-    if (partitions.length > 0) this.consumer.resume(toTopicPartitions(partitions));
+    if (partitions.length > 0) this.unlessRestarting(() => this.consumer.resume(toTopicPartitions(partitions)));
   }
 
   seek(partition: TopicPartition, offset: bigint): void {
-    this.consumer.seek({ topic: partition.topic, partition: partition.partition, offset: offset.toString() });
+    this.unlessRestarting(() => this.consumer.seek({ topic: partition.topic, partition: partition.partition, offset: offset.toString() }));
+  }
+
+  private unlessRestarting(fn: () => void): void {
+    try {
+      fn();
+    } catch (e) {
+      if (!isRestarting(e)) throw e;
+    }
   }
 
   async commitOffsets(offsets: ReadonlyMap<string, CommittedOffset>): Promise<void> {
@@ -140,7 +156,7 @@ export class KafkaConsumer implements EngineConsumer {
     try {
       await this.consumer.commitOffsets(list);
     } catch (e) {
-      if (isRebalanceError(e)) throw new RebalanceInProgressError(`Offset commit of group '${this.options.groupId}' refused: the group is rebalancing (${errorType(e)}).`, { cause: e });
+      if (isRebalanceError(e) || isRestarting(e)) throw new RebalanceInProgressError(`Offset commit of group '${this.options.groupId}' refused: the group is rebalancing (${errorType(e)}).`, { cause: e });
       throw toStreamsError(e, `commit offsets of group '${this.options.groupId}'`, this.clientOptions.brokers);
     }
   }

@@ -120,3 +120,10 @@ export function toStreamsError(error: unknown, what: string, brokers: readonly s
   const retriable = root.retriable === true || e?.name === 'KafkaJSNumberOfRetriesExceeded';
   return new KafkaClientError(message, errorType(error), retriable, { cause: error });
 }
+
+/** Whether an error from the engine is worth retrying (connection loss, a moving coordinator, a rebalance). */
+export function isTransientKafkaError(error: unknown): boolean {
+  if (error instanceof KafkaConnectionError) return true;
+  if (error instanceof KafkaClientError) return error.retriable || ['REBALANCE_IN_PROGRESS', 'ILLEGAL_GENERATION', 'UNKNOWN_MEMBER_ID', 'NOT_COORDINATOR', 'COORDINATOR_NOT_AVAILABLE', 'COORDINATOR_LOAD_IN_PROGRESS'].includes(error.type ?? '');
+  return false;
+}
