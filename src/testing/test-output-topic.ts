@@ -2,7 +2,7 @@
 import type { Deserializer } from '../serdes/serde.js';
 import { KeyValue } from '../state/key-value.js';
 import { StreamsError } from '../errors/streams-error.js';
-import type { ConsumedBytes } from '../runtime/task/consumed-record.js';
+import type { OutputRecord } from './output-queue.js';
 import { TestRecord } from './test-record.js';
 import type { TopologyTestDriver } from './topology-test-driver.js';
 
@@ -31,8 +31,8 @@ export class TestOutputTopic<K, V> {
   readRecord(): TestRecord<K, V> {
     const raw = this.next();
     return new TestRecord(
-      this.keyDeserializer.deserialize(raw.topic, raw.key, raw.headers),
-      this.valueDeserializer.deserialize(raw.topic, raw.value, raw.headers),
+      this.keyDeserializer.deserialize(this.name, raw.key, raw.headers),
+      this.valueDeserializer.deserialize(this.name, raw.value, raw.headers),
       raw.timestamp,
       raw.headers,
     );
@@ -71,19 +71,12 @@ export class TestOutputTopic<K, V> {
 
   /** Records not yet read. */
   getQueueSize(): number {
-    const q = this.driver.outputQueue(this.name);
-    return q.records.length - q.index;
+    return this.driver.outputQueue(this.name).size;
   }
 
-  private next(): ConsumedBytes {
-    const q = this.driver.outputQueue(this.name);
-    if (q.index >= q.records.length) throw new StreamsError(`No more records in topic ${this.name}.`);
-    const raw = q.records[q.index]!;
-    q.records[q.index++] = undefined as unknown as ConsumedBytes;
-    if (q.index === q.records.length) {
-      q.records.length = 0;
-      q.index = 0;
-    }
+  private next(): OutputRecord {
+    const raw = this.driver.outputQueue(this.name).shift();
+    if (raw === null) throw new StreamsError(`No more records in topic ${this.name}.`);
     return raw;
   }
 }

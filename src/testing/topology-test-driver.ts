@@ -15,6 +15,7 @@ import { StreamTask } from '../runtime/task/stream-task.js';
 import { GlobalStateTask } from '../runtime/task/global-state-task.js';
 import type { ConsumedBytes } from '../runtime/task/consumed-record.js';
 import { InMemoryRecordCollector } from './in-memory-record-collector.js';
+import { OutputQueue } from './output-queue.js';
 import { TestInputTopic } from './test-input-topic.js';
 import { TestOutputTopic } from './test-output-topic.js';
 import { unwrapTimestamps } from './timestamp-unwrapping-store.js';
@@ -50,7 +51,7 @@ import { RESOLVED } from './resolved.js';
 export class TopologyTestDriver {
   private readonly task: StreamTask;
   private readonly collector = new InMemoryRecordCollector();
-  private readonly outputs = new Map<string, { records: ConsumedBytes[]; index: number }>();
+  private readonly outputs = new Map<string, OutputQueue>();
   private readonly stateDir: string;
   private readonly ownsStateDir: boolean;
   private wallClock: number;
@@ -131,7 +132,7 @@ export class TopologyTestDriver {
 
   /** A topic to read output from. Records are kept only for topics created here. */
   createOutputTopic<K, V>(topic: string, keyDeserializer: Deserializer<K>, valueDeserializer: Deserializer<V>): TestOutputTopic<K, V> {
-    if (!this.outputs.has(topic)) this.outputs.set(topic, { records: [], index: 0 });
+    if (!this.outputs.has(topic)) this.outputs.set(topic, new OutputQueue());
     return new TestOutputTopic(this, topic, keyDeserializer, valueDeserializer);
   }
 
@@ -237,7 +238,7 @@ export class TopologyTestDriver {
   private captureOutputs(): void {
     if (this.collector.produced.length === 0) return;
     for (const record of this.collector.take()) {
-      this.outputs.get(record.topic)?.records.push(record);
+      this.outputs.get(record.topic)?.push(record.key, record.value, record.timestamp, record.headers);
       if (this.task.consumes(record.topic)) this.task.addRecord(record.topic, 0, record);
       else if (this.global?.consumes(record.topic)) {
         this.updateGlobal(record)?.catch((error: unknown) => {
@@ -256,7 +257,7 @@ export class TopologyTestDriver {
   }
 
   /** @internal Output records of a topic not yet read. */
-  outputQueue(topic: string): { records: ConsumedBytes[]; index: number } {
+  outputQueue(topic: string): OutputQueue {
     return this.outputs.get(topic)!;
   }
 
@@ -300,7 +301,7 @@ export class TopologyTestDriver {
 
   /** Names of topics the topology wrote to that have an output topic. */
   producedTopicNames(): string[] {
-    return [...this.outputs.entries()].filter(([, q]) => q.records.length > 0).map(([t]) => t);
+    return [...this.outputs.entries()].filter(([, q]) => q.size > 0).map(([t]) => t);
   }
 
   /** Stream time / metrics of the driver's task (for tests of the engine). */

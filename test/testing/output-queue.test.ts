@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { Headers } from '../../src/processor/headers.js';
+import { OutputQueue } from '../../src/testing/output-queue.js';
+
+const b = (s: string): Buffer => Buffer.from(s, 'utf8');
+
+describe('OutputQueue', () => {
+  it('returns records in order with null and empty keys and values', () => {
+    const q = new OutputQueue();
+    const h = new Headers();
+    q.push(b('k1'), b('v1'), 5, h);
+    q.push(null, b('v2'), 6, h);
+    q.push(b('k3'), null, 7, h);
+    q.push(Buffer.alloc(0), Buffer.alloc(0), 8, h);
+    expect(q.size).toBe(4);
+    const read = [q.shift(), q.shift(), q.shift(), q.shift()].map((r) => [r!.key?.toString() ?? null, r!.value?.toString() ?? null, r!.timestamp]);
+    expect(read).toEqual([['k1', 'v1', 5], [null, 'v2', 6], ['k3', null, 7], ['', '', 8]]);
+    expect(q.size).toBe(0);
+    expect(q.shift()).toBeNull();
+  });
+
+  it('keeps each record with its own headers', () => {
+    const q = new OutputQueue();
+    const h1 = new Headers().add('a', '1');
+    const h2 = new Headers().add('b', '2');
+    q.push(b('1'), b('1'), 1, h1);
+    q.push(b('2'), b('2'), 2, h1);
+    q.push(b('3'), b('3'), 3, h2);
+    q.push(b('4'), b('4'), 4, h1);
+    expect([q.shift()!.headers, q.shift()!.headers, q.shift()!.headers, q.shift()!.headers]).toEqual([h1, h1, h2, h1]);
+    expect(q.shift()).toBeNull();
+  });
+
+  it('stores records larger than a chunk and many records across chunks', () => {
+    const q = new OutputQueue();
+    const big = Buffer.alloc(200_000, 7);
+    q.push(b('big'), big, 0, new Headers());
+    for (let i = 0; i < 20_000; i++) q.push(b(`key-${i}`), b(`value-${i}`), i, new Headers());
+    expect(q.shift()!.value).toEqual(big);
+    for (let i = 0; i < 20_000; i++) {
+      const r = q.shift()!;
+      expect([r.key!.toString(), r.value!.toString(), r.timestamp]).toEqual([`key-${i}`, `value-${i}`, i]);
+    }
+  });
+
+  it('never rewrites bytes already handed out, even after the queue was drained', () => {
+    const q = new OutputQueue();
+    q.push(b('first'), b('one'), 0, new Headers());
+    const first = q.shift()!;
+    for (let i = 0; i < 10_000; i++) q.push(b('other'), b('bytes'), i, new Headers());
+    while (q.shift() !== null);
+    q.push(b('again'), b('two'), 0, new Headers());
+    expect([first.key!.toString(), first.value!.toString()]).toEqual(['first', 'one']);
+    expect(q.shift()!.key!.toString()).toBe('again');
+  });
+});
