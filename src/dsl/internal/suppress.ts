@@ -8,7 +8,7 @@ import type { KTable } from '../ktable.js';
 import type { Suppressed } from '../suppressed.js';
 import type { DslGraphBuilder } from './dsl-graph-builder.js';
 import { KTableImpl } from './ktable-impl.js';
-import { windowCloseGrace } from './windowed-store.js';
+import { windowCloseGrace, type AnyWindows } from './windowed-store.js';
 
 /**
  * The grace after which the windows feeding `node` close: the windowed aggregation above it
@@ -28,6 +28,13 @@ function findWindowGrace(builder: DslGraphBuilder, node: GraphNode, chain: strin
     ]);
   }
   return Math.max(...node.parents.map((p) => findWindowGrace(builder, builder.node(p), path)));
+}
+
+/** The windows of the nearest windowed aggregation above `node` (through table operators), if any. */
+function findWindows(builder: DslGraphBuilder, node: GraphNode): AnyWindows | null {
+  if (node.kind === 'window-aggregate') return node.windows;
+  if (node.kind === 'stream-aggregate' || node.kind === 'table-aggregate' || node.kind === 'table-source' || node.parents.length === 0) return null;
+  return findWindows(builder, builder.node(node.parents[0]!));
 }
 
 /** `KTable.suppress`: a buffer node after `table`, named and configured as Kafka does. */
@@ -55,6 +62,7 @@ export function suppressTable<K, V>(table: KTableImpl<K, V>, suppressed: Suppres
       storeName,
       generatedStoreName: suppressed.name === null,
       keySerde: table.keySerde,
+      windows: table.keySerde === null ? findWindows(builder, table.node) : null,
       valueSerde: table.valueSerde,
       loggingEnabled: buffer.logConfig !== null,
       logConfig: buffer.logConfig ?? {},

@@ -1,14 +1,11 @@
 // Kafka: the checks and retention of WindowStoreMaterializer / SlidingWindowStoreMaterializer / SessionStoreMaterializer
 import { TopologyError } from '../../errors/topology-error.js';
 import type { Serde } from '../../serdes/serde.js';
-import { SessionWindowedSerde } from '../../serdes/session-windowed-serde.js';
-import { TimeWindowedSerde } from '../../serdes/time-windowed-serde.js';
 import type { WindowedStoreSpec } from '../../topology/graph/windowed-store-spec.js';
 import type { EmitStrategy } from '../../windows/emit-strategy.js';
 import { SessionWindows } from '../../windows/session-windows.js';
 import { SlidingWindows } from '../../windows/sliding-windows.js';
 import type { TimeWindows } from '../../windows/time-windows.js';
-import type { Windowed } from '../../windows/windowed.js';
 import { windowedChangelogDefaults } from '../../state/builders/windowed-changelog-config.js';
 import type { MaterializedInternal } from './materialized-internal.js';
 
@@ -87,8 +84,4 @@ export function windowedStoreSpec(
   });
 }
 
-/** The key serde of a windowed result table (Kafka's `FullTimeWindowedSerde` / `SessionWindowedSerde`). */
-export function windowedKeySerde<K>(keySerde: Serde<K> | null, windows: AnyWindows): Serde<Windowed<K>> | null {
-  if (keySerde === null) return null;
-  return windows instanceof SessionWindows ? new SessionWindowedSerde(keySerde) : new TimeWindowedSerde(keySerde, windowSize(windows));
-}
+export { windowedKeySerde } from '../../serdes/windowed-key-serde.js';

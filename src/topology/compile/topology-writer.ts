@@ -43,6 +43,7 @@ import type { SerdeResolver } from './serde-resolver.js';
 import { buildDslStore } from './store-factory.js';
 import { writeForeignKeyJoin, writeGlobalTableSource, writeStreamTableJoin, writeTableTableJoin } from './join-writers.js';
 import { buildWindowedDslStore } from './windowed-store-factory.js';
+import { windowedKeySerde } from '../../serdes/windowed-key-serde.js';
 import type { TableSemantics } from './table-semantics.js';
 
 /** What writing a node needs. */
@@ -332,7 +333,8 @@ export const topologyWriter: GraphVisitor<void, WriteContext> = {
   'table-suppress'(node, ctx) {
     processor(ctx, node, () => new KTableSuppressProcessor(node.name, node.storeName, node.suppression));
     // Null serdes fall back to the configured defaults when the buffer opens (as in Kafka).
-    let buffer = new SuppressionBufferBuilder(node.storeName, node.keySerde, node.valueSerde);
+    const keySerde = node.keySerde ?? (node.windows === null ? null : windowedKeySerde(ctx.config.defaultKeySerde, node.windows));
+    let buffer = new SuppressionBufferBuilder(node.storeName, keySerde, node.valueSerde);
     buffer = node.loggingEnabled ? buffer.withLoggingEnabled(node.logConfig) : buffer.withLoggingDisabled();
     ctx.topology.addStateStore(buffer, node.name);
   },
