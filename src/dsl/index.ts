@@ -17,6 +17,7 @@ export { Repartitioned } from './repartitioned.js';
 export { Branched } from './branched.js';
 export { Joined } from './joined.js';
 export { TableJoined } from './table-joined.js';
+export { StreamJoined } from './stream-joined.js';
 export type { GlobalKTable } from './global-ktable.js';
 export type { ValueJoiner, ForeignKeyExtractor } from './functions.js';
 export type { DslStoreType } from '../topology/graph/store-spec.js';

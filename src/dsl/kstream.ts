@@ -7,6 +7,8 @@ import type { ForeachAction, KeyValueMapper, Predicate, ValueJoiner, ValueMapper
 import type { GlobalKTable } from './global-ktable.js';
 import type { Grouped } from './grouped.js';
 import type { Joined } from './joined.js';
+import type { JoinWindows } from '../windows/join-windows.js';
+import type { StreamJoined } from './stream-joined.js';
 import type { KGroupedStream } from './kgrouped-stream.js';
 import type { KTable } from './ktable.js';
 import type { Materialized } from './materialized.js';
@@ -80,6 +82,23 @@ export interface KStream<K, V> {
   leftJoin<VO, VR>(table: KTable<K, VO>, joiner: ValueJoiner<V, VO | null, VR, K>, joined?: Joined<K, V, VO>): KStream<K, VR>;
   /** Like `join(globalTable)`, but a record without a row (or whose table key is null) is joined with null. */
   leftJoin<KG, VG, VR>(globalTable: GlobalKTable<KG, VG>, keySelector: KeyValueMapper<K, V, KG | null>, joiner: ValueJoiner<V, VG | null, VR, K>, named?: Named): KStream<K, VR>;
+  /**
+   * Joins records of two co-partitioned streams with equal keys whose timestamps are within
+   * `windows` (`[t - before, t + after]` of this stream's record); both sides trigger, the
+   * output has the later timestamp. Stateful: a window store per side (duplicates kept,
+   * retained `before + after + grace`). Re-keyed sides are repartitioned first.
+   *
+   * @example clicks.join(views, (click, view) => ({ click, view }), JoinWindows.ofTimeDifferenceWithNoGrace(60_000))
+   */
+  join<VO, VR>(otherStream: KStream<K, VO>, joiner: ValueJoiner<V, VO, VR, K>, windows: JoinWindows, streamJoined?: StreamJoined<K, V, VO>): KStream<K, VR>;
+  /**
+   * Like `join(otherStream)`, but a record of this stream without a partner is emitted joined
+   * with null once its window closed (stream time past its end plus grace), so a partner
+   * that arrives in time never leaves a spurious `(v, null)` behind.
+   */
+  leftJoin<VO, VR>(otherStream: KStream<K, VO>, joiner: ValueJoiner<V, VO | null, VR, K>, windows: JoinWindows, streamJoined?: StreamJoined<K, V, VO>): KStream<K, VR>;
+  /** Like `leftJoin(otherStream)`, for records of either stream (the missing side is null). */
+  outerJoin<VO, VR>(otherStream: KStream<K, VO>, joiner: ValueJoiner<V | null, VO | null, VR, K>, windows: JoinWindows, streamJoined?: StreamJoined<K, V, VO>): KStream<K, VR>;
   /** Groups by the current key; repartitions only after a key change. */
   groupByKey(grouped?: Grouped<K, V>): KGroupedStream<K, V>;
   /** Groups by `selector(key, value)`; always repartitions. `Grouped` names the topic and the selector. */

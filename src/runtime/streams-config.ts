@@ -62,6 +62,12 @@ export interface StreamsConfig {
    * 1000). Tests under the driver's mocked clock set 0.
    */
   emitIntervalMsKstreamsWindowedAggregation?: number;
+  /**
+   * How often (wall-clock ms) a left/outer stream-stream join looks for unmatched records whose
+   * window closed (Kafka's internal `__emit.interval.ms.kstreams.outer.join.spurious.results.fix__`,
+   * 1000). The test driver sets 0, as Java's does.
+   */
+  emitIntervalMsKstreamsOuterJoinSpuriousResultsFix?: number;
   /** Anything else an engine understands (kafkajs connection options live here). */
   [key: string]: unknown;
 }
@@ -100,6 +106,7 @@ const KNOWN_KEYS = new Set([
   'productionExceptionHandler', 'deadLetterQueueTopic',
   'topologyOptimization', 'ensureExplicitInternalResourceNaming', 'replicationFactor', 'taskTimeoutMs',
   'emitIntervalMsKstreamsWindowedAggregation',
+  'emitIntervalMsKstreamsOuterJoinSpuriousResultsFix',
 ]);
 
 /** Kafka's dotted names that differ from a plain camelCase conversion. */
@@ -112,6 +119,7 @@ const RENAMED: Readonly<{ [dotted: string]: string }> = {
   'ensure.explicit.internal.resource.naming': 'ensureExplicitInternalResourceNaming',
   'errors.dead.letter.queue.topic.name': 'deadLetterQueueTopic',
   '__emit.interval.ms.kstreams.windowed.aggregation__': 'emitIntervalMsKstreamsWindowedAggregation',
+  '__emit.interval.ms.kstreams.outer.join.spurious.results.fix__': 'emitIntervalMsKstreamsOuterJoinSpuriousResultsFix',
 };
 
 function camel(key: string): string {

@@ -73,6 +73,8 @@ export class TopologyTestDriver {
     this.ownsStateDir = streamsConfig.stateDir === undefined;
     this.stateDir = streamsConfig.stateDir ?? mkdtempSync(join(tmpdir(), 'kstreams-driver-'));
     const resolved = resolveStreamsConfig({
+      // Java's driver looks for closed outer-join windows on every record (its clock is mocked).
+      emitIntervalMsKstreamsOuterJoinSpuriousResultsFix: 0,
       ...streamsConfig,
       applicationId: streamsConfig.applicationId ?? 'dummy-topology-test-driver-app-id',
       stateDir: this.stateDir,

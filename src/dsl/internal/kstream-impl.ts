@@ -18,7 +18,7 @@ import { SelectKeyNode } from '../../topology/graph/select-key-node.js';
 import { StreamSinkNode } from '../../topology/graph/stream-sink-node.js';
 import { StreamToTableNode } from '../../topology/graph/stream-to-table-node.js';
 import type { BranchedKStream } from '../branched-kstream.js';
-import type { ForeachAction, KeyValueMapper, Predicate, ValueMapper } from '../functions.js';
+import type { ForeachAction, KeyValueMapper, Predicate, ValueJoiner, ValueMapper } from '../functions.js';
 import type { Grouped } from '../grouped.js';
 import type { KGroupedStream } from '../kgrouped-stream.js';
 import type { KStream } from '../kstream.js';
@@ -35,7 +35,9 @@ import { KTableImpl } from './ktable-impl.js';
 import { materializedInternal, toStoreSpec } from './materialized-internal.js';
 import { createRepartition } from './repartition-source.js';
 import { splitNamedAndMaterialized, splitNamedAndStores } from './arguments.js';
-import { joinWith } from './stream-joins.js';
+import { joinWith, streamStreamJoin } from './stream-joins.js';
+import type { JoinWindows } from '../../windows/join-windows.js';
+import type { StreamJoined } from '../stream-joined.js';
 
 /** The immutable `KStream`: a graph node plus what flows out of it (serdes, repartition flag). */
 export class KStreamImpl<K, V> implements KStream<K, V> {
@@ -178,16 +180,19 @@ export class KStreamImpl<K, V> implements KStream<K, V> {
     return new KTableImpl<K, V>(this.builder, node, keySerde, valueSerde, sourceNodes, mi.generatedName ? null : mi.name);
   }
 
-  join(other: unknown, ...args: unknown[]): KStream<K, any> {
-    return joinWith(this, other, args, false, () => {
-      throw new TopologyError([{ code: 'invalid-argument', message: 'Stream-stream joins are not supported yet.' }]);
-    });
+  join(other: unknown, ...args: any[]): KStream<K, any> {
+    return joinWith(this, other, args, false, (o) => streamStreamJoin(this, o, args[0], args[1], args[2], 'inner'));
   }
 
-  leftJoin(other: unknown, ...args: unknown[]): KStream<K, any> {
-    return joinWith(this, other, args, true, () => {
-      throw new TopologyError([{ code: 'invalid-argument', message: 'Stream-stream joins are not supported yet.' }]);
-    });
+  leftJoin(other: unknown, ...args: any[]): KStream<K, any> {
+    return joinWith(this, other, args, true, (o) => streamStreamJoin(this, o, args[0], args[1], args[2], 'left'));
+  }
+
+  outerJoin<VO, VR>(other: KStream<K, VO>, joiner: ValueJoiner<V | null, VO | null, VR, K>, windows: JoinWindows, streamJoined?: StreamJoined<K, V, VO>): KStream<K, VR> {
+    if (!(other instanceof KStreamImpl)) {
+      throw new TopologyError([{ code: 'invalid-argument', message: 'outerJoin() joins two streams: outerJoin(otherStream, joiner, JoinWindows...).' }]);
+    }
+    return streamStreamJoin(this, other as KStreamImpl<K, VO>, joiner, windows, streamJoined, 'outer');
   }
 
   groupByKey(grouped?: Grouped<K, V>): KGroupedStream<K, V> {

@@ -1,6 +1,10 @@
 // Kafka: KStreamImpl.join/leftJoin with a KTable or GlobalKTable, repartitionForJoin, doStreamTableJoin, globalTableJoin
 import type { Serde } from '../../serdes/serde.js';
 import { StreamTableJoinNode } from '../../topology/graph/stream-table-join-node.js';
+import { StreamStreamJoinNode, type JoinStoreSpec } from '../../topology/graph/stream-stream-join-node.js';
+import type { TableJoinType } from '../../topology/graph/table-table-join-node.js';
+import { JoinWindows } from '../../windows/join-windows.js';
+import type { StreamJoined } from '../stream-joined.js';
 import { TopologyError } from '../../errors/topology-error.js';
 import type { KeyValueMapper, ValueJoiner } from '../functions.js';
 import type { Joined } from '../joined.js';
@@ -106,6 +110,76 @@ export function joinWith(
   }
   if (other instanceof KStreamImpl) return streamStream(other);
   throw argumentError('join() takes a KTable, a GlobalKTable or a KStream of the same StreamBuilder.');
+}
+
+/**
+ * `KStream.join/leftJoin/outerJoin(KStream, joiner, JoinWindows)`: re-keyed sides are
+ * repartitioned first (`<name>-left` / `<name>-right`), the inputs are co-partitioned, and
+ * each side gets a window store. Names as Kafka's `KStreamImplJoin`.
+ */
+export function streamStreamJoin<K, V, VO, VR>(
+  stream: KStreamImpl<K, V>,
+  other: KStreamImpl<K, VO>,
+  joiner: ValueJoiner<any, any, VR, K>,
+  windows: JoinWindows,
+  streamJoined: StreamJoined<K, V, VO> | undefined,
+  joinType: TableJoinType,
+): KStreamImpl<K, VR> {
+  const b = stream.builder;
+  b.checkOwn(other, 'The stream passed to join()');
+  if (!(windows instanceof JoinWindows)) throw argumentError('A stream-stream join needs JoinWindows: join(otherStream, joiner, JoinWindows.ofTimeDifferenceWithNoGrace(...)).');
+  const given = streamJoined?.name ?? null;
+  const keySerde = streamJoined?.keySerde ?? null;
+  const thisSide = stream.repartitionRequired ? repartitionForJoin(stream, given === null ? stream.node.name : `${given}-left`, keySerde, streamJoined?.valueSerde ?? null) : stream;
+  const otherSide = other.repartitionRequired ? repartitionForJoin(other, given === null ? other.node.name : `${given}-right`, keySerde, streamJoined?.otherValueSerde ?? null) : other;
+  const sources = [...new Set([...thisSide.sourceNodes, ...otherSide.sourceNodes])];
+  b.copartition(sources);
+  const leftOuter = joinType !== 'inner';
+  const rightOuter = joinType === 'outer';
+  const thisSuffix = rightOuter ? '-outer-this-join' : '-this-join';
+  const otherSuffix = leftOuter ? '-outer-other-join' : '-other-join';
+  const thisWindowedName = b.suffixedOrGenerate(given, '-this-windowed', 'KSTREAM-WINDOWED-');
+  const otherWindowedName = b.suffixedOrGenerate(given, '-other-windowed', 'KSTREAM-WINDOWED-');
+  const thisGenerated = b.newProcessorName(rightOuter ? 'KSTREAM-OUTERTHIS-' : 'KSTREAM-JOINTHIS-');
+  const otherGenerated = b.newProcessorName(leftOuter ? 'KSTREAM-OUTEROTHER-' : 'KSTREAM-JOINOTHER-');
+  const name = b.suffixedOrGenerate(given, '-merge', 'KSTREAM-MERGE-');
+  const base = streamJoined?.storeName ?? null;
+  const thisSupplier = streamJoined?.thisStoreSupplier ?? null;
+  const otherSupplier = streamJoined?.otherStoreSupplier ?? null;
+  const store = (supplier: typeof thisSupplier, generated: string, suffix: string, valueSerde: unknown): JoinStoreSpec => ({
+    name: supplier?.name ?? `${base === null ? generated : base + suffix}-store`,
+    supplier,
+    valueSerde: (valueSerde ?? null) as JoinStoreSpec['valueSerde'],
+  });
+  const outerSuffix = rightOuter ? '-outer-shared-join' : '-left-shared-join';
+  const outerBase = thisSupplier?.name || base;
+  const outerStore = !leftOuter
+    ? null
+    : `${outerBase ? outerBase + outerSuffix : `KSTREAM-OUTERSHARED-${thisGenerated.slice(thisGenerated.lastIndexOf('-') + 1)}`}-store`;
+  const node = b.add(
+    StreamStreamJoinNode.create({
+      id: b.nextId(),
+      name,
+      parents: [thisSide.node.id, otherSide.node.id],
+      thisWindowedName,
+      otherWindowedName,
+      thisJoinName: given === null ? thisGenerated : given + thisSuffix,
+      otherJoinName: given === null ? otherGenerated : given + otherSuffix,
+      windows,
+      joinType,
+      joiner,
+      keySerde: keySerde ?? thisSide.keySerde,
+      thisStore: store(thisSupplier, thisGenerated, thisSuffix, streamJoined?.valueSerde ?? thisSide.valueSerde),
+      otherStore: store(otherSupplier, otherGenerated, otherSuffix, streamJoined?.otherValueSerde ?? otherSide.valueSerde),
+      outerStore,
+      generatedStoreNames: base === null && thisSupplier === null,
+      loggingEnabled: streamJoined?.loggingEnabled ?? true,
+      logConfig: streamJoined?.logConfig ?? {},
+    }),
+  );
+  // Kafka gives the result only StreamJoined's key serde; both sides sharing one serde is as safe.
+  const resultKeySerde = keySerde ?? (thisSide.keySerde === otherSide.keySerde ? thisSide.keySerde : null);
+  return new KStreamImpl<K, VR>(b, node, resultKeySerde, null, sources, false);
 }
 
 function argumentError(message: string): TopologyError {

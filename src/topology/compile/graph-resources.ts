@@ -4,7 +4,7 @@ import type { StoreSpec } from '../graph/store-spec.js';
 /** What validation needs of a DSL store (key-value, window, session or suppression buffer). */
 export type ResourceStore = Pick<StoreSpec, 'name' | 'generatedName' | 'loggingEnabled'>;
 import type { TableSemantics } from './table-semantics.js';
-import { foreignKeyJoinResources } from './join-resources.js';
+import { foreignKeyJoinResources, streamStreamJoinResources } from './join-resources.js';
 
 /** What a node contributes to the topology, for validation before anything is written. */
 export interface NodeResources {
@@ -50,6 +50,7 @@ export const graphResources: GraphVisitor<NodeResources, TableSemantics> = {
   'stream-table-join': (n) => none(n.name),
   'table-table-join': (n) => ({ ...withStore(n.name, n.store), names: [n.thisName, n.otherName, n.name] }),
   'foreign-key-join': (n, t) => foreignKeyJoinResources(n, t),
+  'stream-stream-join': (n) => streamStreamJoinResources(n),
   filter: (n) => none(n.name),
   map: (n) => none(n.name),
   'select-key': (n) => none(n.name),

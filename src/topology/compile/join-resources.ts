@@ -1,4 +1,5 @@
 import type { ForeignKeyJoinNode } from '../graph/foreign-key-join-node.js';
+import type { StreamStreamJoinNode } from '../graph/stream-stream-join-node.js';
 import type { StoreSpec } from '../graph/store-spec.js';
 import type { NodeResources } from './graph-resources.js';
 import type { TableSemantics } from './table-semantics.js';
@@ -28,5 +29,29 @@ export function foreignKeyJoinResources(n: ForeignKeyJoinNode, t: TableSemantics
     usedStores: [],
     repartitionTopic: { name: f.registrationTopic, generated: n.generatedNames },
     namedStores: [{ spec: subscription, changelog: true }, ...result.map((spec) => ({ spec, changelog: spec.loggingEnabled }))],
+  };
+}
+
+/** A stream-stream join: five processors and its window stores (and the outer store), all logged unless disabled. */
+export function streamStreamJoinResources(n: StreamStreamJoinNode): NodeResources {
+  const spec = (name: string): StoreSpec => ({
+    name,
+    generatedName: n.generatedStoreNames,
+    keySerde: null,
+    valueSerde: null,
+    cachingEnabled: false,
+    loggingEnabled: n.loggingEnabled,
+    logConfig: n.logConfig,
+    supplier: null,
+    storeType: null,
+  });
+  const stores = [n.thisStore.name, n.otherStore.name, ...(n.outerStore === null ? [] : [n.outerStore])].map(spec);
+  return {
+    names: [n.thisWindowedName, n.otherWindowedName, n.thisJoinName, n.otherJoinName, n.name],
+    stores,
+    addedStores: [],
+    usedStores: [],
+    repartitionTopic: null,
+    namedStores: stores.map((s) => ({ spec: s, changelog: s.loggingEnabled })),
   };
 }

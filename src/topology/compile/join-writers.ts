@@ -21,6 +21,12 @@ import type { GlobalTableSourceNode } from '../graph/global-table-source-node.js
 import type { StoreSpec } from '../graph/store-spec.js';
 import type { StreamTableJoinNode } from '../graph/stream-table-join-node.js';
 import type { TableTableJoinNode } from '../graph/table-table-join-node.js';
+import type { JoinStoreSpec, StreamStreamJoinNode } from '../graph/stream-stream-join-node.js';
+import type { StoreBuilder } from '../../state/store-builder.js';
+import { PassThroughProcessor } from '../../processor/builtin/pass-through-processor.js';
+import { KStreamJoinWindowProcessor } from '../../processor/builtin/joins/stream-stream/kstream-join-window-processor.js';
+import { KStreamKStreamJoinProcessor, type StreamJoinSide } from '../../processor/builtin/joins/stream-stream/kstream-kstream-join-processor.js';
+import { TimeTrackers } from '../../processor/builtin/joins/stream-stream/time-tracker.js';
 import { buildDslStore } from './store-factory.js';
 import type { WriteContext } from './topology-writer.js';
 import { valueGetterSupplier } from './value-getters.js';
@@ -143,4 +149,63 @@ export function writeForeignKeyJoin(node: ForeignKeyJoinNode, ctx: WriteContext)
   const sendOld = ctx.tables.sendOldValues(node.id);
   t.addProcessor(node.name, () => new KTableSourceProcessor(resultStore, sendOld), n.resolver);
   if (materialized) addStore(ctx, node.resultStore, node.name);
+}
+
+/** A window store of one side of a stream-stream join: duplicates kept, retention `before + after + grace`. */
+function joinWindowStore(ctx: WriteContext, node: StreamStreamJoinNode, spec: JoinStoreSpec, keySerde: Serde<any>, valueSerde: Serde<any>): StoreBuilder<any> {
+  const w = node.windows;
+  const retention = w.size() + w.gracePeriodMs();
+  const supplier =
+    spec.supplier ??
+    (ctx.config.defaultDslStore === 'in-memory' ? Stores.inMemoryWindowStore(spec.name, retention, w.size(), true) : Stores.persistentWindowStore(spec.name, retention, w.size(), true));
+  if (!supplier.retainDuplicates || supplier.retentionPeriod !== retention || supplier.windowSize !== w.size()) {
+    ctx.issues.push({
+      code: 'invalid-store-supplier',
+      node: node.name,
+      message: `Window store supplier "${supplier.name}" of stream-stream join "${node.name}" must keep duplicates and have window size ${w.size()} ms and retention ${retention} ms (before + after + grace): e.g. Stores.persistentWindowStore(name, ${retention}, ${w.size()}, true).`,
+    });
+  }
+  const builder = Stores.windowStoreBuilder(supplier, keySerde, valueSerde);
+  // The records are not unique per key and time: delete, never compact (as in Kafka).
+  return node.loggingEnabled ? builder.withLoggingEnabled({ ...node.logConfig, 'cleanup.policy': 'delete' }) : builder.withLoggingDisabled();
+}
+
+/** `KStream.join/leftJoin/outerJoin(KStream)`: windowing processors, one join processor per side, the merge. */
+export function writeStreamStreamJoin(node: StreamStreamJoinNode, ctx: WriteContext): void {
+  const [thisParent, otherParent] = ctx.parentNames(node);
+  const w = node.windows;
+  const fix = 'pass StreamJoined.with(keySerde, valueSerde, otherValueSerde) to the join';
+  const what = `Stream-stream join "${node.name}"`;
+  const ks = keySerde(ctx, node.keySerde, node.name, what, fix);
+  const thisValue = valueSerde(ctx, node.thisStore.valueSerde, node.name, what, fix);
+  const otherValue = valueSerde(ctx, node.otherStore.valueSerde, node.name, what, fix);
+  const trackers = new TimeTrackers();
+  const joiner = node.joiner;
+  const common = { outerStoreName: node.outerStore, windowBeforeMs: w.beforeMs, windowAfterMs: w.afterMs, graceMs: w.gracePeriodMs(), trackers };
+  const serdes = { key: ks, left: thisValue, right: otherValue };
+  const thisSide: StreamJoinSide = { ...common, serdes, left: true, outer: node.joinType !== 'inner', otherStoreName: node.otherStore.name, beforeMs: w.beforeMs, afterMs: w.afterMs, joiner };
+  const otherSide: StreamJoinSide = {
+    ...common,
+    serdes,
+    left: false,
+    outer: node.joinType === 'outer',
+    otherStoreName: node.thisStore.name,
+    beforeMs: w.afterMs,
+    afterMs: w.beforeMs,
+    joiner: (value, otherValue, key) => joiner(otherValue, value, key),
+  };
+  const t = ctx.topology;
+  t.addProcessor(node.thisWindowedName, () => new KStreamJoinWindowProcessor(node.thisStore.name), thisParent!);
+  t.addProcessor(node.otherWindowedName, () => new KStreamJoinWindowProcessor(node.otherStore.name), otherParent ?? thisParent!);
+  t.addProcessor(node.thisJoinName, () => new KStreamKStreamJoinProcessor(thisSide), node.thisWindowedName);
+  t.addProcessor(node.otherJoinName, () => new KStreamKStreamJoinProcessor(otherSide), node.otherWindowedName);
+  t.addProcessor(node.name, () => new PassThroughProcessor(), node.thisJoinName, node.otherJoinName);
+  t.addStateStore(joinWindowStore(ctx, node, node.thisStore, ks, thisValue), node.thisWindowedName, node.otherJoinName);
+  t.addStateStore(joinWindowStore(ctx, node, node.otherStore, ks, otherValue), node.otherWindowedName, node.thisJoinName);
+  if (node.outerStore !== null) {
+    const inMemory = node.thisStore.supplier !== null ? node.thisStore.supplier.metricsScope === 'in-memory' : ctx.config.defaultDslStore === 'in-memory';
+    const supplier = inMemory ? Stores.inMemoryKeyValueStore(node.outerStore) : Stores.persistentKeyValueStore(node.outerStore);
+    const builder = Stores.keyValueStoreBuilder(supplier, Serdes.ByteArray(), Serdes.ByteArray()).withCachingDisabled();
+    t.addStateStore(node.loggingEnabled ? builder.withLoggingEnabled(node.logConfig) : builder.withLoggingDisabled(), node.thisJoinName, node.otherJoinName);
+  }
 }

@@ -5,7 +5,7 @@ import type { GraphNode } from '../graph/graph-node.js';
 
 /** Joins that keep records with a null key (Kafka's `NULL_KEY_RELAXED_JOIN` label). */
 function keepsNullKeys(node: GraphNode): boolean {
-  return node.kind === 'stream-table-join' && node.leftJoin;
+  return (node.kind === 'stream-table-join' && node.leftJoin) || (node.kind === 'stream-stream-join' && node.joinType !== 'inner');
 }
 
 /**

@@ -41,7 +41,7 @@ import type { WindowedStoreSpec } from '../graph/windowed-store-spec.js';
 import type { CompileConfig } from './compile-config.js';
 import type { SerdeResolver } from './serde-resolver.js';
 import { buildDslStore } from './store-factory.js';
-import { writeForeignKeyJoin, writeGlobalTableSource, writeStreamTableJoin, writeTableTableJoin } from './join-writers.js';
+import { writeForeignKeyJoin, writeGlobalTableSource, writeStreamStreamJoin, writeStreamTableJoin, writeTableTableJoin } from './join-writers.js';
 import { buildWindowedDslStore } from './windowed-store-factory.js';
 import { windowedKeySerde } from '../../serdes/windowed-key-serde.js';
 import type { TableSemantics } from './table-semantics.js';
@@ -152,6 +152,7 @@ export const topologyWriter: GraphVisitor<void, WriteContext> = {
   'stream-table-join': writeStreamTableJoin,
   'table-table-join': writeTableTableJoin,
   'foreign-key-join': writeForeignKeyJoin,
+  'stream-stream-join': writeStreamStreamJoin,
 
   filter(node, ctx) {
     processor(ctx, node, () => new KStreamFilterProcessor(node.predicate, node.negate));

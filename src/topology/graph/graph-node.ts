@@ -2,6 +2,7 @@ import type { BranchNode } from './branch-node.js';
 import type { ForeignKeyJoinNode } from './foreign-key-join-node.js';
 import type { GlobalTableSourceNode } from './global-table-source-node.js';
 import type { StreamTableJoinNode } from './stream-table-join-node.js';
+import type { StreamStreamJoinNode } from './stream-stream-join-node.js';
 import type { TableTableJoinNode } from './table-table-join-node.js';
 import type { CogroupMergeNode } from './cogroup-merge-node.js';
 import type { FilterNode } from './filter-node.js';
@@ -44,6 +45,7 @@ export type GraphNode =
   | StreamTableJoinNode
   | TableTableJoinNode
   | ForeignKeyJoinNode
+  | StreamStreamJoinNode
   | FilterNode
   | MapNode
   | SelectKeyNode

@@ -12,6 +12,7 @@ export * from './global-table-source-node.js';
 export * from './stream-table-join-node.js';
 export * from './table-table-join-node.js';
 export * from './foreign-key-join-node.js';
+export * from './stream-stream-join-node.js';
 export * from './filter-node.js';
 export * from './map-node.js';
 export * from './select-key-node.js';
