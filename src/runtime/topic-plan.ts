@@ -143,7 +143,18 @@ function enforceCopartitioning(
           'recreate the topics with the same count, or repartition one side (KStream.repartition).',
       );
     }
-    const target = userCounts.size === 1 ? [...userCounts][0]! : Math.max(...runtime.map((t) => counts.get(t) ?? 0));
+    // A repartition topic with a count fixed by Repartitioned.withNumberOfPartitions cannot follow.
+    const fixed = group.filter((t) => topology.internalTopics.get(t)?.numPartitions != null);
+    const fixedCounts = new Set(fixed.map((t) => topology.internalTopics.get(t)!.numPartitions!));
+    const target = userCounts.size === 1 ? [...userCounts][0]! : fixedCounts.size === 1 ? [...fixedCounts][0]! : Math.max(...runtime.map((t) => counts.get(t) ?? 0));
+    const mismatched = fixed.filter((t) => topology.internalTopics.get(t)!.numPartitions !== target);
+    if (mismatched.length > 0) {
+      throw new TopicPlanError(
+        `Topics not co-partitioned: repartition topic(s) ${mismatched.map((t) => `${prefix(t)} (${topology.internalTopics.get(t)!.numPartitions})`).join(', ')} ` +
+          `must have ${target} partitions like ${runtime.filter((t) => !mismatched.some((m) => prefix(m) === t)).join(', ')}: ` +
+          'change Repartitioned.withNumberOfPartitions, or leave it unset so the topic follows its join partner.',
+      );
+    }
     for (const t of runtime) if (internalNames.has(t)) counts.set(t, target);
   }
 }
