@@ -1,15 +1,18 @@
 #!/usr/bin/env node
-// The `kstreams` command. Uses the compiled library when present, else the TypeScript sources (via tsx).
+// The `kstreams` command. In a checkout (src/ present) it runs the TypeScript sources via tsx,
+// as the apps it loads do (tsconfig maps 'kstreams' to src/): a stale dist/ would otherwise
+// run old code, and its classes would not match the app's (`topology instanceof Topology`).
+// An installed package has no src/ and uses the compiled library.
 import { existsSync } from 'node:fs';
 
-const compiled = new URL('../dist/cli/main.js', import.meta.url);
+const source = new URL('../src/cli/main.ts', import.meta.url);
 let main;
-if (existsSync(compiled)) {
-  ({ main } = await import(compiled.href));
-} else {
+if (existsSync(source)) {
   const { register } = await import('tsx/esm/api');
   register();
-  ({ main } = await import(new URL('../src/cli/main.ts', import.meta.url).href));
+  ({ main } = await import(source.href));
+} else {
+  ({ main } = await import(new URL('../dist/cli/main.js', import.meta.url).href));
 }
 // Exit explicitly: a client that failed to disconnect must not keep a closed app alive.
 process.exit(await main(process.argv.slice(2)));

@@ -14,13 +14,17 @@ const SLICE_MS = 8;
 const CHUNK = 256;
 /** Kafka's `repartition.purge.interval.ms`. */
 const PURGE_INTERVAL_MS = 30_000;
+/** At-least-once: output records buffered before the thread sends them without waiting for a commit... */
+const SEND_RECORDS = 10_000;
+/** ...or the longest a buffered output record waits (Kafka Streams' producer `linger.ms`). */
+const LINGER_MS = 100;
 
 /** What the thread needs around it. */
 export interface StreamThreadDeps {
   readonly config: ResolvedStreamsConfig;
   readonly tasks: TaskManager;
   /** The shared collector (at-least-once); null under exactly-once (one per task). */
-  readonly collector: RecordCollector | null;
+  readonly collector: (RecordCollector & { readonly buffered: number }) | null;
   readonly admin: EngineAdmin;
   readonly repartitionTopics: ReadonlySet<string>;
   readonly emit: (event: StreamsEvent) => void;
@@ -44,6 +48,10 @@ export class StreamThread {
   private loopDone: Promise<void> = Promise.resolve();
   private lastCommit = Date.now();
   private lastPurge = Date.now();
+  /** At-least-once: the send in flight between commits, and a failure it left for the next commit. */
+  private sending: Promise<void> | null = null;
+  private sendFailure: { readonly error: unknown } | null = null;
+  private lastSend = Date.now();
   private readonly paused = new Set<string>();
   private wake: (() => void) | null = null;
   private readonly opening = new Map<string, Promise<void>>();
@@ -159,12 +167,40 @@ export class StreamThread {
   private async loop(): Promise<void> {
     while (this.running) {
       const processed = await this.slice();
+      await this.maybeSend();
       const now = Date.now();
       if (now - this.lastCommit >= this.deps.config.commitIntervalMs || this.commitRequested()) await this.commit();
       if (now - this.lastPurge >= PURGE_INTERVAL_MS) await this.purge();
       if (processed === 0) await this.idle();
       else await nextTick();
     }
+  }
+
+  /**
+   * At-least-once: sends buffered output between commits once SEND_RECORDS are buffered or the
+   * oldest waited LINGER_MS. kafkajs has no linger, and output held until the next commit
+   * (30 s by default) would grow without bound and stall downstream sub-topologies. One send
+   * at a time; processing goes on meanwhile unless 4 x SEND_RECORDS pile up. A failed send
+   * fails the next commit (its records are lost, so their offsets must not be committed).
+   */
+  private async maybeSend(): Promise<void> {
+    const collector = this.deps.collector;
+    if (!collector || collector.buffered === 0) return;
+    if (this.sending) {
+      if (collector.buffered >= 4 * SEND_RECORDS) await this.sending;
+      return;
+    }
+    if (collector.buffered < SEND_RECORDS && Date.now() - this.lastSend < LINGER_MS) return;
+    this.lastSend = Date.now();
+    const sent = collector.flush();
+    if (!sent) return;
+    this.sending = sent.then(
+      () => void (this.sending = null),
+      (error: unknown) => {
+        this.sending = null;
+        this.sendFailure ??= { error };
+      },
+    );
   }
 
   /** One slice: process ready tasks for up to SLICE_MS, punctuate, resume drained partitions. */
@@ -263,6 +299,10 @@ export class StreamThread {
    */
   private async flushShared(tasks: ActiveTask[]): Promise<boolean> {
     try {
+      await this.sending;
+      const failed = this.sendFailure;
+      this.sendFailure = null;
+      if (failed) throw failed.error;
       await this.deps.collector!.flush();
       return true;
     } catch (error) {
