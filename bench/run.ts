@@ -1,10 +1,11 @@
 // `npm run bench [-- <group>...]`: runs benchmark groups in one process and prints a table.
-// Groups: engine (default), dsl, joins, kafka. See ../../shared/docs/PERF.md for the method.
+// Groups: engine (default), dsl, joins, windows, kafka. See ../../shared/docs/PERF.md for the method.
 import { measure, report, type WorkloadResult } from './harness.js';
 import { levelDbCount, passThrough, serdeLoop } from './engine-workloads.js';
 import { Stores } from '../src/state/stores.js';
 import { wordCount } from './dsl-workloads.js';
 import { exampleEnrichment, globalTableJoin, streamTableJoin, tableLoad } from './join-workloads.js';
+import { hoppingCount, sessionCount, tumblingCount } from './window-workloads.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
@@ -38,7 +39,21 @@ async function joins(): Promise<void> {
   report('joins', results, { 'global-table join / stream-table join': results[2]!.median / results[1]!.median });
 }
 
-const groups: { [name: string]: () => Promise<void> } = { engine, dsl, joins };
+/** Windowed counts (issue 6, PERF.md W3/W5) through the driver over 10k keys, beside the engine's LevelDB count. */
+async function windows(): Promise<void> {
+  const results: WorkloadResult[] = [];
+  for (const w of [levelDbCount(Stores), tumblingCount(), hoppingCount(), sessionCount()]) {
+    console.error(`running ${w.id} ...`);
+    results.push(await measure(w, RUNS));
+  }
+  report('windows', results, {
+    'tumbling / engine count': results[1]!.median / results[0]!.median,
+    'hopping (6 windows/record) / tumbling': results[2]!.median / results[1]!.median,
+    'session / tumbling': results[3]!.median / results[1]!.median,
+  });
+}
+
+const groups: { [name: string]: () => Promise<void> } = { engine, dsl, joins, windows };
 const wanted = process.argv.slice(2).length ? process.argv.slice(2) : ['engine'];
 for (const name of wanted) {
   const group = groups[name];

@@ -57,6 +57,7 @@ const taskCacheBytes = new WeakMap<StateStoreContext, { bytes: number }>();
  */
 export class CachingKeyValueStore extends WrappedKeyValueBytesStore {
   protected readonly cache = new Map<string, CacheEntry>();
+  private hand: MapIterator<CacheEntry> | null = null;
   /** Dirty entries in write order; an entry counts at its latest position only (`seq`). */
   private dirtyLog: CacheEntry[] = [];
   private dirtyCount = 0;
@@ -158,6 +159,7 @@ export class CachingKeyValueStore extends WrappedKeyValueBytesStore {
       if (this.isOpen()) this.flushDirty(null);
     } finally {
       this.cache.clear();
+      this.hand = null;
       this.dirtyLog = [];
       this.dirtyCount = 0;
       this.shared.bytes -= this.ownBytes;
@@ -233,13 +235,23 @@ export class CachingKeyValueStore extends WrappedKeyValueBytesStore {
     }
   }
 
-  /** The clock hand: the first unreferenced entry, giving referenced ones a second chance. */
+  /**
+   * The clock hand: the next unreferenced entry, giving referenced ones a second chance. The
+   * hand is a live Map iterator kept across calls (it survives deletes and inserts), so a
+   * search resumes where the last one stopped instead of re-walking the front of the Map
+   * (including the slots of evicted entries) every time.
+   */
   private victim(): CacheEntry {
     for (;;) {
-      for (const entry of this.cache.values()) {
-        if (!entry.referenced) return entry;
-        entry.referenced = false;
+      this.hand ??= this.cache.values();
+      const next = this.hand.next();
+      if (next.done === true) {
+        this.hand = null;
+        continue;
       }
+      const entry = next.value;
+      if (!entry.referenced) return entry;
+      entry.referenced = false;
     }
   }
 
