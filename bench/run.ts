@@ -1,10 +1,11 @@
 // `npm run bench [-- <group>...]`: runs benchmark groups in one process and prints a table.
-// Groups: engine (default), dsl, joins, windows, kafka. See ../../shared/docs/PERF.md for the method.
+// Groups: engine (default), dsl, joins, joins-kafka (needs KAFKA_BOOTSTRAP), windows, kafka. See ../../shared/docs/PERF.md for the method.
 import { measure, report, type WorkloadResult } from './harness.js';
 import { levelDbCount, passThrough, serdeLoop } from './engine-workloads.js';
 import { Stores } from '../src/state/stores.js';
 import { wordCount } from './dsl-workloads.js';
 import { exampleEnrichment, globalTableJoin, streamTableJoin, tableLoad } from './join-workloads.js';
+import { endToEndJoins } from './join-kafka-workloads.js';
 import { hoppingCount, sessionCount, tumblingCount } from './window-workloads.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -53,7 +54,17 @@ async function windows(): Promise<void> {
   });
 }
 
-const groups: { [name: string]: () => Promise<void> } = { engine, dsl, joins, windows };
+/** The enrichment joins end to end on a broker (KAFKA_BOOTSTRAP): 200k orders, 100k-key table, 3 partitions. */
+async function joinsKafka(): Promise<void> {
+  const results: WorkloadResult[] = [];
+  for (const w of endToEndJoins()) {
+    console.error(`running ${w.id} ...`);
+    results.push(await measure(w, Math.min(RUNS, 3)));
+  }
+  report('joins-kafka', results, { 'global-table / stream-table': results[1]!.median / results[0]!.median });
+}
+
+const groups: { [name: string]: () => Promise<void> } = { engine, dsl, joins, 'joins-kafka': joinsKafka, windows };
 const wanted = process.argv.slice(2).length ? process.argv.slice(2) : ['engine'];
 for (const name of wanted) {
   const group = groups[name];
