@@ -56,6 +56,10 @@ export async function restoreChangelogs(
   if (pending.size === 0) return 0;
   await reader.assign(new Map([...pending].map(([key, p]) => [key, p.start])));
   let total = 0;
+  // One checkpoint (a LevelDB batch, written off the main thread) stays in flight while the
+  // next fetch is read and applied: checkpoints snapshot the buffers at once and complete in
+  // call order, so this only overlaps disk and network.
+  let writing: Promise<void> = Promise.resolve();
   while (pending.size > 0) {
     const fetched = await reader.fetch(500);
     const offsets = new Map<string, bigint>();
@@ -71,7 +75,11 @@ export async function restoreChangelogs(
       total += upToEnd.length;
       offsets.set(key, upToEnd[upToEnd.length - 1]!.offset);
     }
-    if (offsets.size) await checkpoint(offsets);
+    if (offsets.size) {
+      await writing;
+      writing = checkpoint(offsets);
+      writing.catch(() => undefined); // awaited before the next one, or below
+    }
     for (const [key, p] of pending) {
       const position = fetched.positions.get(key) ?? reader.position({ topic: p.target.topic, partition: p.target.partition });
       if (offsets.has(key) || (position !== undefined && position >= p.end)) {
@@ -80,5 +88,6 @@ export async function restoreChangelogs(
       if (position !== undefined && position >= p.end) pending.delete(key);
     }
   }
+  await writing;
   return total;
 }
