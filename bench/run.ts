@@ -1,5 +1,5 @@
 // `npm run bench [-- <group>...]`: runs benchmark groups in one process and prints a table.
-// Groups: engine (default), dsl, joins, joins-kafka (needs KAFKA_BOOTSTRAP), windows, kafka. See ../../shared/docs/PERF.md for the method.
+// Groups: engine (default), dsl, joins, joins-kafka (needs KAFKA_BOOTSTRAP), windows, windows-kafka (needs KAFKA_BOOTSTRAP), kafka. See ../../shared/docs/PERF.md for the method.
 import { measure, report, type WorkloadResult } from './harness.js';
 import { levelDbCount, passThrough, serdeLoop } from './engine-workloads.js';
 import { Stores } from '../src/state/stores.js';
@@ -7,6 +7,7 @@ import { wordCount } from './dsl-workloads.js';
 import { exampleEnrichment, globalTableJoin, streamTableJoin, tableLoad } from './join-workloads.js';
 import { endToEndJoins } from './join-kafka-workloads.js';
 import { hoppingCount, sessionCount, tumblingCount } from './window-workloads.js';
+import { endToEndWindows } from './window-kafka-workloads.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
@@ -64,7 +65,17 @@ async function joinsKafka(): Promise<void> {
   report('joins-kafka', results, { 'global-table / stream-table': results[1]!.median / results[0]!.median });
 }
 
-const groups: { [name: string]: () => Promise<void> } = { engine, dsl, joins, 'joins-kafka': joinsKafka, windows };
+/** Windowed counts end to end on a broker (KAFKA_BOOTSTRAP): 200k clicks, 10k keys, 3 partitions, drain mode. */
+async function windowsKafka(): Promise<void> {
+  const results: WorkloadResult[] = [];
+  for (const w of endToEndWindows()) {
+    console.error(`running ${w.id} ...`);
+    results.push(await measure(w, Math.min(RUNS, 3)));
+  }
+  report('windows-kafka', results, { 'hopping / tumbling': results[1]!.median / results[0]!.median, 'session / tumbling': results[2]!.median / results[0]!.median });
+}
+
+const groups: { [name: string]: () => Promise<void> } = { engine, dsl, joins, 'joins-kafka': joinsKafka, windows, 'windows-kafka': windowsKafka };
 const wanted = process.argv.slice(2).length ? process.argv.slice(2) : ['engine'];
 for (const name of wanted) {
   const group = groups[name];

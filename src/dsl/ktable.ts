@@ -29,15 +29,6 @@ export interface KTable<K, V> {
    */
   groupBy<KR, VR>(selector: KeyValueMapper<K, V, KeyValue<KR, VR>>, grouped?: Grouped<KR, VR>): KGroupedTable<KR, VR>;
   /**
-   * Joins rows with equal keys of two co-partitioned tables; both sides trigger, each
-   * looking up the other's current row. A row without a partner yields nothing (or deletes
-   * the earlier result: a tombstone). The output timestamp is the later of the two rows'.
-   * Materialized only when `Materialized` is given.
-   *
-   * @example users.join(accounts, (user, account) => ({ ...user, account }))
-   */
-  join<VO, VR>(other: KTable<K, VO>, joiner: ValueJoiner<V, VO, VR, K>, named?: Named | Materialized<K, VR>, materialized?: Materialized<K, VR>): KTable<K, VR>;
-  /**
    * Foreign-key join: each row joins the other table's row whose key is
    * `foreignKeyExtractor(value, key)`; the result has this table's keys. Stateful (a
    * subscription store on the other side) and repartitions through two internal topics;
@@ -53,8 +44,15 @@ export interface KTable<K, V> {
     tableJoined?: TableJoined<K, KO> | Materialized<K, VR>,
     materialized?: Materialized<K, VR>,
   ): KTable<K, VR>;
-  /** Like `join(other)`, but every row of this table yields a result, joined with null when the other has no row. */
-  leftJoin<VO, VR>(other: KTable<K, VO>, joiner: ValueJoiner<V, VO | null, VR, K>, named?: Named | Materialized<K, VR>, materialized?: Materialized<K, VR>): KTable<K, VR>;
+  /**
+   * Joins rows with equal keys of two co-partitioned tables; both sides trigger, each
+   * looking up the other's current row. A row without a partner yields nothing (or deletes
+   * the earlier result: a tombstone). The output timestamp is the later of the two rows'.
+   * Materialized only when `Materialized` is given.
+   *
+   * @example users.join(accounts, (user, account) => ({ ...user, account }))
+   */
+  join<VO, VR>(other: KTable<K, VO>, joiner: ValueJoiner<V, VO, VR, K>, named?: Named | Materialized<K, VR>, materialized?: Materialized<K, VR>): KTable<K, VR>;
   /** Like the foreign-key `join`, but a row without a foreign key or partner is joined with null. */
   leftJoin<KO, VO, VR>(
     other: KTable<KO, VO>,
@@ -63,6 +61,8 @@ export interface KTable<K, V> {
     tableJoined?: TableJoined<K, KO> | Materialized<K, VR>,
     materialized?: Materialized<K, VR>,
   ): KTable<K, VR>;
+  /** Like `join(other)`, but every row of this table yields a result, joined with null when the other has no row. */
+  leftJoin<VO, VR>(other: KTable<K, VO>, joiner: ValueJoiner<V, VO | null, VR, K>, named?: Named | Materialized<K, VR>, materialized?: Materialized<K, VR>): KTable<K, VR>;
   /** Like `join(other)`, but a row of either table yields a result, joined with null where the other has no row. */
   outerJoin<VO, VR>(other: KTable<K, VO>, joiner: ValueJoiner<V | null, VO | null, VR, K>, named?: Named | Materialized<K, VR>, materialized?: Materialized<K, VR>): KTable<K, VR>;
   /**
