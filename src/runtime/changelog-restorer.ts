@@ -1,6 +1,6 @@
 // Kafka: StoreChangelogReader (active-task restoration)
 import type { RestoreCallback } from '../state/state-store-context.js';
-import { topicPartitionKey } from './task/consumed-record.js';
+import { topicPartitionKey, type ConsumedBytes } from './task/consumed-record.js';
 import { EARLIEST_OFFSET, type EngineAdmin, type EnginePartitionReader } from './kafka/engine.js';
 
 /** One store to restore: where its changelog is, where to start, how to apply records. */
@@ -66,14 +66,21 @@ export async function restoreChangelogs(
     for (const [key, records] of fetched.records) {
       const p = pending.get(key);
       if (!p) continue;
-      const upToEnd = records.filter((r) => r.offset < p.end);
-      if (upToEnd.length === 0) continue;
-      const entries = [];
-      for (const r of upToEnd) if (r.key !== null) entries.push({ key: r.key, value: r.value, timestamp: r.timestamp });
-      p.target.restore(entries);
-      p.restored += upToEnd.length;
-      total += upToEnd.length;
-      offsets.set(key, upToEnd[upToEnd.length - 1]!.offset);
+      // Fetched records are handed over as they are (no copy per record) unless some lie past
+      // the end or have no key (a changelog record without a key restores nothing).
+      let count = 0;
+      let clean = true;
+      for (const r of records) {
+        if (r.offset >= p.end) break;
+        count++;
+        if (r.key === null) clean = false;
+      }
+      if (count === 0) continue;
+      const upToEnd = count === records.length ? records : records.slice(0, count);
+      p.target.restore((clean ? upToEnd : upToEnd.filter((r) => r.key !== null)) as readonly (ConsumedBytes & { key: Buffer })[]);
+      p.restored += count;
+      total += count;
+      offsets.set(key, upToEnd[count - 1]!.offset);
     }
     if (offsets.size) {
       await writing;
