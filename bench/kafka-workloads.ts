@@ -9,7 +9,7 @@
 //   restore: a 1M-record changelog into an empty LevelDB (events$ 'restore-end')
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Kafka, logLevel, type Admin, type Message } from 'kafkajs';
@@ -91,7 +91,7 @@ export class KafkaBench {
     return (await this.admin.fetchTopicOffsets(topic)).reduce((n, p) => n + Number(p.high), 0);
   }
 
-  /** Produces `count` records made by `make(i)`, 10,000 per request, 4 requests in flight. */
+  /** Produces `count` records made by `make(i)`, 5,000 per request (under 1 MiB even on one partition), 4 in flight. */
   async preload(topic: string, count: number, make: (i: number) => Message): Promise<void> {
     const producer = this.kafka.producer({ allowAutoTopicCreation: false });
     await producer.connect();
@@ -101,7 +101,7 @@ export class KafkaBench {
       const worker = async (): Promise<void> => {
         while (next < count) {
           const from = next;
-          next = Math.min(count, next + SEND_RECORDS);
+          next = Math.min(count, next + 5_000);
           const messages = Array.from({ length: next - from }, (_, j) => make(from + j));
           await producer.sendBatch({ topicMessages: [{ topic, messages }], acks: -1 });
         }
@@ -171,8 +171,7 @@ export async function measureDrain(d: Drain, runs: number): Promise<WorkloadResu
     rates.push(d.units / seconds);
     console.error(`  ${d.id} run ${i + 1}: ${Math.round(d.units / seconds).toLocaleString('en-US')} ${d.unit}/s (${seconds.toFixed(2)} s)`);
   }
-  const sorted = [...rates].sort((a, b) => a - b);
-  return { id: d.id, title: d.title, unit: d.unit, target: d.target, median: sorted[Math.floor(sorted.length / 2)]!, min: sorted[0]!, max: sorted.at(-1)!, runs: rates };
+  return summary(d, rates);
 }
 
 const seconds = (since: bigint): number => Number(process.hrtime.bigint() - since) / 1e9;
@@ -383,14 +382,41 @@ export async function restoreChangelog(bench: KafkaBench): Promise<Drain> {
   };
 }
 
-/** The kafka group: W0, W1, W2 and restore on one broker, with the ratios the issue asks for. */
+/** Summarises measured rates (units per second) as the harness does. */
+function summary(d: Drain, rates: number[]): WorkloadResult {
+  const sorted = [...rates].sort((a, b) => a - b);
+  return { id: d.id, title: d.title, unit: d.unit, target: d.target, median: sorted[Math.floor(sorted.length / 2)]!, min: sorted[0]!, max: sorted.at(-1)!, runs: rates };
+}
+
+/**
+ * Runs drains round-robin (a warm-up round, then `runs` rounds of W0, W1, W2...), so the
+ * ratios compare runs made side by side on this shared, noisy machine.
+ */
+async function interleaved(drains: readonly Drain[], runs: number): Promise<WorkloadResult[]> {
+  const rates = drains.map(() => [] as number[]);
+  for (let round = 0; round <= runs; round++) {
+    for (const [i, d] of drains.entries()) {
+      const seconds = await d.run();
+      const rate = d.units / seconds;
+      console.error(`  ${round === 0 ? 'warm-up' : `round ${round}`} ${d.id}: ${Math.round(rate).toLocaleString('en-US')} ${d.unit}/s (${seconds.toFixed(2)} s)`);
+      if (round > 0) rates[i]!.push(rate);
+    }
+  }
+  return drains.map((d, i) => summary(d, rates[i]!));
+}
+
+/** The kafka group: W0, W1, W2 (interleaved) and restore on one broker, with the issue's ratios. */
 export async function kafkaGroup(runs: number): Promise<{ results: WorkloadResult[]; ratios: Record<string, number> }> {
   const broker = await benchBroker();
   const bench = new KafkaBench(broker.bootstrap);
+  const load = (): string => loadavg().map((l) => l.toFixed(1)).join(' ');
   try {
     await bench.connect();
-    const results: WorkloadResult[] = [];
-    for (const make of [clientPipe, statelessTopology, wordCountDrain, restoreChangelog]) results.push(await measureDrain(await make(bench), runs));
+    console.error(`kafka bench on ${broker.bootstrap}; load average ${load()}`);
+    const drains = [await clientPipe(bench), await statelessTopology(bench), await wordCountDrain(bench)];
+    const results = await interleaved(drains, runs);
+    results.push(await measureDrain(await restoreChangelog(bench), runs));
+    console.error(`load average at the end ${load()}`);
     const [pipe, stateless, wordCount] = results as [WorkloadResult, WorkloadResult, WorkloadResult];
     return {
       results,

@@ -8,6 +8,7 @@ import { exampleEnrichment, globalTableJoin, streamTableJoin, tableLoad } from '
 import { endToEndJoins } from './join-kafka-workloads.js';
 import { hoppingCount, sessionCount, tumblingCount } from './window-workloads.js';
 import { endToEndWindows } from './window-kafka-workloads.js';
+import { kafkaGroup } from './kafka-workloads.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
@@ -65,6 +66,16 @@ async function joinsKafka(): Promise<void> {
   report('joins-kafka', results, { 'global-table / stream-table': results[1]!.median / results[0]!.median });
 }
 
+/**
+ * Issue 4 on a real broker (started here unless KAFKA_BOOTSTRAP is set), drain mode: the
+ * kafkajs pipe, a stateless topology, word count at-least-once, and a 1M-record restore.
+ * BENCH_KAFKA_RUNS rounds (3); sizes in bench/kafka-workloads.ts.
+ */
+async function kafka(): Promise<void> {
+  const { results, ratios } = await kafkaGroup(Number(process.env.BENCH_KAFKA_RUNS ?? 3));
+  report('kafka', results, ratios);
+}
+
 /** Windowed counts end to end on a broker (KAFKA_BOOTSTRAP): 200k clicks, 10k keys, 3 partitions, drain mode. */
 async function windowsKafka(): Promise<void> {
   const results: WorkloadResult[] = [];
@@ -75,7 +86,7 @@ async function windowsKafka(): Promise<void> {
   report('windows-kafka', results, { 'hopping / tumbling': results[1]!.median / results[0]!.median, 'session / tumbling': results[2]!.median / results[0]!.median });
 }
 
-const groups: { [name: string]: () => Promise<void> } = { engine, dsl, joins, 'joins-kafka': joinsKafka, windows, 'windows-kafka': windowsKafka };
+const groups: { [name: string]: () => Promise<void> } = { engine, dsl, joins, 'joins-kafka': joinsKafka, windows, 'windows-kafka': windowsKafka, kafka };
 const wanted = process.argv.slice(2).length ? process.argv.slice(2) : ['engine'];
 for (const name of wanted) {
   const group = groups[name];
