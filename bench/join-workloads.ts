@@ -26,7 +26,7 @@ const user = (i: number): User => ({ user_id: `u${i}`, name: `user-${i}`, email:
 const orders = (): Order[] => randoms(ORDERS, TABLE_KEYS).map((p, i) => ({ order_id: `o${i}`, product_id: `p${p}`, user_id: `u${p % USERS}`, quantity: 1 + (i % 3) }));
 
 /** A driver with the tables loaded, ready for orders; `keyOf` picks the order stream's key. */
-function enrichment(id: string, title: string, target: string, topology: () => Topology, keyOf: (o: Order) => string): Workload {
+function enrichment(id: string, title: string, topology: () => Topology, keyOf: (o: Order) => string): Workload {
   const data = orders();
   let driver: TopologyTestDriver;
   let input: TestInputTopic<string, Order>;
@@ -34,7 +34,6 @@ function enrichment(id: string, title: string, target: string, topology: () => T
     id,
     title,
     unit: 'orders',
-    target,
     async setup() {
       driver = new TopologyTestDriver(topology(), { ...config, initialWallClockTimeMs: 0 });
       await driver.ready;
@@ -73,7 +72,6 @@ export function streamTableJoin(): Workload {
   return enrichment(
     'driver-stream-table-join',
     'stream-table join, 100k-key table (LevelDB, cached), JSON values',
-    '>= 50,000',
     () => streamTableTopology(false),
     (o) => o.product_id,
   );
@@ -83,7 +81,6 @@ export function globalTableJoin(): Workload {
   return enrichment(
     'driver-global-table-join',
     'stream-globalTable join, 100k-key global table (LevelDB), JSON values',
-    '>= 50,000',
     () => streamTableTopology(true),
     (o) => o.order_id,
   );
@@ -93,7 +90,6 @@ export function exampleEnrichment(): Workload {
   return enrichment(
     'driver-enrichment-example',
     'examples/enrichment.ts: 2 re-keys + 2 table joins (100k products, 10k users)',
-    '>= 20,000',
     () => buildTopology(),
     (o) => o.order_id,
   );
