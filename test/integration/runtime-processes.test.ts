@@ -1,12 +1,13 @@
 // Two application processes (`kstreams run`, real child processes) share the word count;
 // one is stopped with SIGTERM while input keeps arriving and the other takes its tasks over.
 // At-least-once with clean shutdowns: the totals are exact and nothing is counted twice.
+// A join while the first process is busy is checked for loss only (see that test).
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { AssignerProtocol } from 'kafkajs';
 import { createTopics, kafkaClient, uniqueName } from './kafka.js';
 import { produce } from './topic-io.js';
 import {
-  countWords, endOffsets, latest, long, newStateDir, readAll, removeStateDirs, spawnApp, spread, textLines, waitForLatest, type AppProcess,
+  countWords, endOffsets, latest, long, newStateDir, readAll, removeStateDirs, spawnApp, spread, textLines, type AppProcess,
 } from './runtime-support.js';
 
 const APP = 'test/integration/apps/word-count-app.ts';
@@ -183,8 +184,11 @@ describe('runtime: two processes share the work', () => {
     const outcome = await shareThenStop(true);
     for (const [word, n] of outcome.expected) expect(outcome.counts.get(word)).toBeGreaterThanOrEqual(n);
     const excess = [...outcome.expected].reduce((sum, [w, n]) => sum + (outcome.counts.get(w)! - n), 0);
-    // Measured, not asserted: see the report on the join rebalance (new owner reads offsets
-    // committed before the previous owner's final commit).
+    // Measured, not asserted. kafkajs has no revoke-before-rejoin hook: A commits the tasks it
+    // loses only after the join completes, while B opens them at the same moment. If B reads
+    // the committed offsets before A's final commit but the changelog end after A's final
+    // flush, B counts A's last uncommitted records again (rare: a window of about one round
+    // trip). Java commits revoked tasks (onPartitionsRevoked) before their new owner gets them.
     console.log(`[join mid-stream] words counted twice: ${excess}; extra repartition records: ${outcome.extraRepartitioned}`);
   }, 180_000);
 });
