@@ -23,6 +23,13 @@ describe('Serdes.String()', () => {
     expect(ser.serialize('t', 'x\uDFFF')?.toString('hex')).toBe('783f');
   });
 
+  it('writes short and long, ASCII and non-ASCII strings alike (the short-ASCII fast path)', () => {
+    for (const value of ['a'.repeat(16), 'a'.repeat(17), `${'a'.repeat(15)}\u00e9`, '\u00e9', '\x7f\x00', `a\uD800`]) {
+      const expected = Buffer.from(value.replace(/[\uD800-\uDFFF]/g, '?'), 'utf8');
+      expect(ser.serialize('t', value)).toEqual(expected);
+    }
+  });
+
   it('reads malformed UTF-8 as U+FFFD, as Java does', () => {
     expect(de.deserialize('t', Buffer.from('61ff62', 'hex'))).toBe('a\uFFFDb');
   });
