@@ -1,10 +1,9 @@
 // Kafka: LongSerializer, LongDeserializer, Serdes.LongSerde
 import { SerializationError } from '../errors/serialization-error.js';
 import { describeValue } from './internal/describe-value.js';
+import { readLong, writeLong } from './internal/long-bytes.js';
 import { wrongSize } from './internal/wrong-size.js';
 import type { Deserializer, Serde, Serializer } from './serde.js';
-
-const TWO_POW_32 = 4294967296;
 
 /**
  * Writes a safe integer as Java's 8-byte big-endian signed long. Throws
@@ -16,13 +15,15 @@ const TWO_POW_32 = 4294967296;
 export class LongSerializer implements Serializer<number> {
   serialize(topic: string, data: number | null): Buffer | null {
     if (data === null) return null;
-    if (!Number.isSafeInteger(data)) throw invalidLong(topic, data);
-    // Split into two 32-bit halves: exact for safe integers and avoids a BigInt per call.
-    const high = Math.floor(data / TWO_POW_32);
     const buf = Buffer.allocUnsafe(8);
-    buf.writeInt32BE(high, 0);
-    buf.writeUInt32BE(data - high * TWO_POW_32, 4);
+    this.serializeInto(topic, data, buf, 0);
     return buf;
+  }
+
+  /** @internal Writes the 8 bytes of `data` at `offset` of `target` (timestamped stores embed them). */
+  serializeInto(topic: string, data: number, target: Buffer, offset: number): void {
+    if (!Number.isSafeInteger(data)) throw invalidLong(topic, data);
+    writeLong(target, offset, data);
   }
 }
 
@@ -37,11 +38,16 @@ export class LongDeserializer implements Deserializer<number> {
   deserialize(topic: string, data: Buffer | null): number | null {
     if (data === null) return null;
     if (data.length !== 8) throw wrongSize('Serdes.Long()', 8, data, topic);
+    return this.deserializeAt(topic, data, 0);
+  }
+
+  /** @internal Reads the long at `offset` of `data` (timestamped stores embed it after the timestamp). */
+  deserializeAt(topic: string, data: Buffer, offset: number): number {
     // Exact whenever the long is safe; an unsafe long rounds to a value that is still unsafe.
-    const value = data.readInt32BE(0) * TWO_POW_32 + data.readUInt32BE(4);
+    const value = readLong(data, offset);
     if (!Number.isSafeInteger(value)) {
       throw new SerializationError(
-        `Serdes.Long(): ${data.readBigInt64BE(0)} read from topic "${topic}" is outside the safe-integer range ` +
+        `Serdes.Long(): ${data.readBigInt64BE(offset)} read from topic "${topic}" is outside the safe-integer range ` +
           `(±${Number.MAX_SAFE_INTEGER}); use Serdes.BigLong() to read it as a bigint`,
       );
     }

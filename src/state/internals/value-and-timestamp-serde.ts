@@ -1,8 +1,9 @@
 // Kafka: ValueAndTimestampSerde (ValueAndTimestampSerializer / ValueAndTimestampDeserializer)
 import type { Headers } from '../../processor/headers.js';
 import type { Deserializer, Serde, Serializer } from '../../serdes/serde.js';
+import { LongDeserializer, LongSerializer } from '../../serdes/long-serde.js';
 import { ValueAndTimestamp } from '../value-and-timestamp.js';
-import { rawValueOf, timestampOf, withTimestamp } from './timestamped-bytes.js';
+import { rawValueOf, timestampOf, withTimestamp, writeTimestamp } from './timestamped-bytes.js';
 
 /** Wraps a value serde into the timestamped store layout: `timestamp(8, BE) + value bytes`. */
 export function valueAndTimestampSerde<V>(inner: Serde<V>): Serde<ValueAndTimestamp<V>> {
@@ -21,5 +22,43 @@ export function valueAndTimestampSerde<V>(inner: Serde<V>): Serde<ValueAndTimest
       return ValueAndTimestamp.make(valueDeserializer.deserialize(topic, rawValueOf(data), headers), timestampOf(data));
     },
   };
+  if (isExactly(valueSerializer, LongSerializer) && isExactly(valueDeserializer, LongDeserializer)) {
+    return longValueAndTimestampSerde(valueSerializer, valueDeserializer, serializer, deserializer) as Serde<ValueAndTimestamp<V>>;
+  }
   return { serializer: () => serializer, deserializer: () => deserializer };
+}
+
+/**
+ * Counts (and most aggregates) are Longs: write the long next to the timestamp and read it
+ * in place, rather than through an 8-byte Buffer, a copy and a view (each Buffer is a costly
+ * allocation on the per-record path). Same bytes and errors as the general path, which
+ * handles null and wrongly sized values.
+ */
+function longValueAndTimestampSerde(
+  long: LongSerializer,
+  longDeserializer: LongDeserializer,
+  general: Serializer<ValueAndTimestamp<unknown>>,
+  generalDeserializer: Deserializer<ValueAndTimestamp<unknown>>,
+): Serde<ValueAndTimestamp<number>> {
+  const serializer: Serializer<ValueAndTimestamp<number>> = {
+    serialize(topic, data, headers) {
+      if (data === null || data.value === null) return general.serialize(topic, data, headers);
+      const out = Buffer.allocUnsafe(16);
+      long.serializeInto(topic, data.value, out, 8);
+      writeTimestamp(out, data.timestamp);
+      return out;
+    },
+  };
+  const deserializer: Deserializer<ValueAndTimestamp<number>> = {
+    deserialize(topic, data, headers) {
+      if (data === null || data.length !== 16) return generalDeserializer.deserialize(topic, data, headers) as ValueAndTimestamp<number> | null;
+      return { value: longDeserializer.deserializeAt(topic, data, 8), timestamp: timestampOf(data) };
+    },
+  };
+  return { serializer: () => serializer, deserializer: () => deserializer };
+}
+
+/** Whether `value` is an instance of exactly `type` (a subclass may serialize differently). */
+function isExactly<T>(value: unknown, type: new () => T): value is T {
+  return typeof value === 'object' && value !== null && value.constructor === type;
 }
