@@ -58,9 +58,29 @@ function shortAscii(data: string): Buffer | null {
  * @example new StringDeserializer().deserialize('t', Buffer.from('abc')) // 'abc'
  */
 export class StringDeserializer implements Deserializer<string> {
+  /**
+   * The last result if it was short and one character per byte. Equal bytes often come in
+   * a row (a repartitioned word count reads each word as key, as value, then as the store's
+   * flushed key), and comparing a few bytes is cheaper than the native decoder. A byte
+   * that is not ASCII decodes to U+FFFD, which no byte equals: a hit is exact.
+   */
+  private last = '';
+
   deserialize(_topic: string, data: Buffer | null): string | null {
-    return data === null ? null : data.toString('utf8');
+    if (data === null) return null;
+    const last = this.last;
+    if (data.length === last.length && sameChars(data, last)) return last;
+    const text = data.toString('utf8');
+    if (text.length === data.length && text.length <= MEMO_MAX_LENGTH) this.last = text;
+    return text;
   }
+}
+
+const MEMO_MAX_LENGTH = 32;
+
+function sameChars(data: Buffer, text: string): boolean {
+  for (let i = 0; i < data.length; i++) if (data[i] !== text.charCodeAt(i)) return false;
+  return true;
 }
 
 const SERIALIZER = new StringSerializer();

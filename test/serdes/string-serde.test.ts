@@ -30,6 +30,16 @@ describe('Serdes.String()', () => {
     }
   });
 
+  it('reads equal, changed and reused buffers correctly in a row (the last-result memo)', () => {
+    const scratch = Buffer.from('abc');
+    const reads = [de.deserialize('t', scratch)];
+    scratch[2] = 0x64;
+    reads.push(de.deserialize('t', scratch), de.deserialize('t', Buffer.from('abd')), de.deserialize('t', Buffer.from('abe')));
+    reads.push(de.deserialize('t', Buffer.from('ff', 'hex')), de.deserialize('t', Buffer.from('ff', 'hex')), de.deserialize('t', Buffer.from('c3a9', 'hex')));
+    reads.push(de.deserialize('t', Buffer.alloc(0)), de.deserialize('t', Buffer.from('e9', 'hex')));
+    expect(reads).toEqual(['abc', 'abd', 'abd', 'abe', '\uFFFD', '\uFFFD', '\u00e9', '', '\uFFFD']);
+  });
+
   it('reads malformed UTF-8 as U+FFFD, as Java does', () => {
     expect(de.deserialize('t', Buffer.from('61ff62', 'hex'))).toBe('a\uFFFDb');
   });

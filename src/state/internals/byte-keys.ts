@@ -8,21 +8,18 @@ import type { Serializer } from '../../serdes/serde.js';
  */
 
 // One-entry memo: a record's key usually passes `keyString` several times (get, then put,
-// in the same and the next layer). Identity alone is not enough (a caller may refill a
-// scratch buffer), so a hit is confirmed byte by byte against the remembered string, which
-// is cheaper than the native conversion for the short keys it is used for.
-let lastKey: Buffer | null = null;
+// in the same and the next layer, then again when the record cache flushes it, from another
+// Buffer with the same bytes). A hit is decided byte by byte against the remembered string
+// (a caller may refill a scratch buffer, and equal bytes from another Buffer count too),
+// which is cheaper than the native conversion for the short keys it is used for.
 let lastString = '';
 const MEMO_MAX_LENGTH = 32;
 
 /** The string form of a key. */
 export function keyString(key: Buffer): string {
-  if (key === lastKey && sameBytes(key, lastString)) return lastString;
+  if (sameBytes(key, lastString)) return lastString;
   const s = key.toString('latin1');
-  if (key.length <= MEMO_MAX_LENGTH) {
-    lastKey = key;
-    lastString = s;
-  }
+  if (key.length <= MEMO_MAX_LENGTH) lastString = s;
   return s;
 }
 
