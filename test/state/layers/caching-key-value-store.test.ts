@@ -94,6 +94,31 @@ describe('CachingKeyValueStore', () => {
     expect(forwarded.map((f) => `${f.key}=${f.newValue}`)).toEqual(['b=1', 'c=1', 'a=2']);
   });
 
+  it('flushing one entry at a time (a commit per record) keeps writes made by the listener and drops flushed deletes', async () => {
+    const context = new FakeStoreContext(10_000);
+    cleanups.push(() => context.cleanup());
+    const inner = new InMemoryKeyValueBytesStore('s');
+    const store = new CachingKeyValueStore(new ChangeLoggingKeyValueBytesStore(inner));
+    await store.init(context, store);
+    const forwarded: string[] = [];
+    store.setFlushListener((key, newValue) => {
+      forwarded.push(`${key.toString()}=${newValue?.toString() ?? null}`);
+      // A downstream processor writing to the same store while it flushes.
+      if (key.toString() === 'a') store.put(b('echo'), newValue);
+    }, false);
+    for (const [k, v] of [['a', '1'], ['b', '1'], ['b', '2'], ['a', '2']] as const) {
+      store.put(b(k), b(v));
+      store.flush();
+    }
+    store.delete(b('b'));
+    store.flush();
+    store.flush();
+    expect(forwarded).toEqual(['a=1', 'echo=1', 'b=1', 'b=2', 'a=2', 'echo=2', 'b=null']);
+    expect(store.get(b('b'))).toBeNull();
+    expect(inner.get(b('b'))).toBeNull();
+    expect(context.logged.map((c) => `${c.key}=${c.value}`)).toEqual(['a=1', 'echo=1', 'b=1', 'b=2', 'a=2', 'echo=2', 'b=null']);
+  });
+
   it('skips deletes of keys that exist nowhere, forwards real deletes', async () => {
     const { context, inner, store, forwarded } = track(await setUp());
     store.put(b('k'), b('1'));
