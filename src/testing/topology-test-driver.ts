@@ -238,17 +238,19 @@ export class TopologyTestDriver {
   }
 
   private captureOutputs(): void {
-    if (this.collector.produced.length === 0) return;
-    for (const record of this.collector.take()) {
-      this.outputs.get(record.topic)?.push(record.key, record.value, record.timestamp, record.headers);
-      if (this.task.consumes(record.topic)) this.task.addRecord(record.topic, 0, record);
-      else if (this.global?.consumes(record.topic)) {
-        this.updateGlobal(record)?.catch((error: unknown) => {
-          this.failure = error;
-        });
-      }
-    }
+    if (this.collector.count > 0) this.collector.drain(this.capture);
   }
+
+  /** Keeps a produced record for its output topic and feeds it back if the topology reads it. */
+  private readonly capture = (record: ConsumedBytes): void => {
+    this.outputs.get(record.topic)?.push(record.key, record.value, record.timestamp, record.headers);
+    if (this.task.consumes(record.topic)) this.task.addRecord(record.topic, 0, record);
+    else if (this.global?.consumes(record.topic)) {
+      this.updateGlobal(record)?.catch((error: unknown) => {
+        this.failure = error;
+      });
+    }
+  };
 
   /** A record of a global topic updates the global store at once (and is flushed), as in Java's driver. */
   private updateGlobal(record: ConsumedBytes): void | Promise<void> {
