@@ -71,6 +71,12 @@ export class CachingKeyValueStore extends WrappedKeyValueBytesStore {
    * `put(k, f(get(k)))` then costs one Map lookup, not two.
    */
   private lastEntry: CacheEntry | null = null;
+  /**
+   * The key Buffer of that read or write. Flushing the entry passes it down rather than
+   * `entry.key`: it has the same bytes, and being recent it is still in the CPU cache where
+   * the layers below read it (`keyString`), while `entry.key` may be ~10k writes old.
+   */
+  private lastKey: Buffer | null = null;
   private dirtyCount = 0;
   private ownBytes = 0;
   private shared = { bytes: 0 };
@@ -186,6 +192,7 @@ export class CachingKeyValueStore extends WrappedKeyValueBytesStore {
     if (entry !== undefined) {
       entry.referenced = true;
       this.lastEntry = entry;
+      this.lastKey = key;
       return entry.value;
     }
     const value = this.wrapped.get(key);
@@ -193,6 +200,7 @@ export class CachingKeyValueStore extends WrappedKeyValueBytesStore {
       const inserted: CacheEntry = { key, k, value, dirty: false, context: null, size: entrySize(k, value), referenced: false, seq: -1 };
       this.insert(inserted);
       this.lastEntry = inserted;
+      this.lastKey = key;
       this.maybeEvict();
     }
     return value;
@@ -220,6 +228,7 @@ export class CachingKeyValueStore extends WrappedKeyValueBytesStore {
     this.dirtyLog[this.dirtyLogLength++] = entry;
     if (this.dirtyLogLength > 2 * this.dirtyCount + 1024) this.compactLog();
     this.lastEntry = entry;
+    this.lastKey = key;
     this.maybeEvict();
   }
 
@@ -315,7 +324,7 @@ export class CachingKeyValueStore extends WrappedKeyValueBytesStore {
     entry.context = null;
     this.dirtyLogLength = 0;
     this.dirtyCount = 0;
-    this.writeDown(entry.key, value, context);
+    this.writeDown(entry === this.lastEntry ? this.lastKey! : entry.key, value, context);
     this.dropIfDeleted(entry);
   }
 
