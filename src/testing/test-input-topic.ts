@@ -7,6 +7,9 @@ import type { TopologyTestDriver } from './topology-test-driver.js';
 
 import { RESOLVED } from './resolved.js';
 
+/** Records piped synchronously before a list yields to the event loop. */
+const YIELD_EVERY = 10_000;
+
 /**
  * Pipes records into one topic of a `TopologyTestDriver`. Records without a timestamp get
  * the topic's current time, which then advances by `autoAdvanceMs`. Every input method
@@ -72,6 +75,11 @@ export class TestInputTopic<K, V> {
       const p = pipeOne(items[i]!);
       // Stay synchronous while records complete synchronously; continue after a slow one.
       if (p !== RESOLVED) return p.then(() => this.pipeAll(items.slice(i + 1), pipeOne));
+      // Let the event loop turn now and then, so background state checkpoints can complete
+      // and the task's dirty buffer stays bounded during long lists.
+      if (i % YIELD_EVERY === YIELD_EVERY - 1 && i + 1 < items.length) {
+        return new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.pipeAll(items.slice(i + 1), pipeOne));
+      }
     }
     return RESOLVED;
   }
