@@ -12,9 +12,6 @@ import type { TaskDb } from '../../state/leveldb/task-db.js';
 import type { Topology } from '../../topology/topology.js';
 import type { SinkNodeSpec, SourceNodeSpec } from '../../topology/topology-nodes.js';
 import { StreamsError } from '../../errors/streams-error.js';
-import { TaskError } from '../../errors/task-error.js';
-import { deadLetterHeaders } from '../../errors/dead-letter.js';
-import { SerializationError } from '../../errors/serialization-error.js';
 import type { Record } from '../../processor/record.js';
 import type { ResolvedStreamsConfig } from '../streams-config.js';
 import { topicPartitionKey, type ConsumedBytes } from './consumed-record.js';
@@ -27,28 +24,11 @@ import { RecordQueue, type StampedRecord } from './record-queue.js';
 import type { RuntimeNode } from './runtime-node.js';
 import { SinkNode } from './sink-node.js';
 import { SourceNode } from './source-node.js';
+import { TaskErrorPolicy } from './task-error-policy.js';
 import { TaskMetrics } from './task-metrics.js';
 import type { TaskRuntime } from './task-runtime.js';
-import { TaskStores, type TaskDbBudget } from './task-stores.js';
-import type { GlobalStores } from './global-state-task.js';
-
-/** What a task needs besides its topology: where output goes, where state lives, the clock. */
-export interface StreamTaskOptions {
-  readonly taskId: TaskId;
-  readonly topology: Topology;
-  /** Node names of this task's sub-topology. */
-  readonly nodeNames: readonly string[];
-  readonly config: ResolvedStreamsConfig;
-  readonly collector: RecordCollector;
-  /** Folder of this task's state (`<stateDir>/<applicationId>/<taskId>`). */
-  readonly taskDir: string;
-  readonly dbBudget: TaskDbBudget;
-  /** This task's share of the record cache. */
-  readonly cacheMaxBytes: number;
-  readonly wallClockMs: () => number;
-  /** The instance's global stores, readable by every processor (global tables). */
-  readonly globalStores?: GlobalStores | null;
-}
+import { TaskStores } from './task-stores.js';
+import type { StreamTaskOptions } from './stream-task-options.js';
 
 const PUNCTUATION_CONTEXT = (timestamp: number): RecordContext => ({
   timestamp,
@@ -88,6 +68,7 @@ export class StreamTask implements TaskRuntime, StateStoreContext {
   private readonly streamTimePunctuation = new PunctuationQueue();
   private readonly wallClockPunctuation = new PunctuationQueue();
   private readonly options: StreamTaskOptions;
+  private readonly errors: TaskErrorPolicy;
 
   constructor(options: StreamTaskOptions) {
     this.options = options;
@@ -98,6 +79,7 @@ export class StreamTask implements TaskRuntime, StateStoreContext {
     this.appConfigs = options.config.raw;
     this.cacheMaxBytes = options.cacheMaxBytes;
     this.partitionGroup = new PartitionGroup(options.config.maxTaskIdleMs);
+    this.errors = new TaskErrorPolicy(options.taskId, options.config, options.collector, this.metrics);
     const budget = options.dbBudget;
     this.stateStores = new TaskStores(this.applicationId, options.taskDir, budget, budget.writeBufferSize * 4);
   }
@@ -268,30 +250,8 @@ export class StreamTask implements TaskRuntime, StateStoreContext {
     }
   }
 
-  private processingFailed(error: unknown, record: StampedRecord['record'] | null): void {
-    if (error instanceof TaskError) throw error;
-    const handler = this.config.processingExceptionHandler;
-    const c = this.currentContext;
-    const metadata = c.topic === null ? null : { topic: c.topic, partition: c.partition, offset: c.offset };
-    // Output that cannot be produced was already judged by the production handler.
-    const verdict =
-      error instanceof SerializationError
-        ? 'fail'
-        : typeof handler === 'function'
-          ? handler({ taskId: this.taskId, processorNode: this.currentNode, record, recordMetadata: metadata, error })
-          : handler;
-    if (verdict === 'continue') {
-      this.metrics.droppedRecordsTotal++;
-      if (metadata && this.currentRaw) this.deadLetter(this.currentRaw, error);
-      return;
-    }
-    const where = metadata ? `, topic=${metadata.topic}, partition=${metadata.partition}, offset=${metadata.offset}` : ' (punctuation)';
-    throw new TaskError(
-      `Exception caught in process. taskId=${this.taskId}, processor=${this.currentNode}${where}: ${error instanceof Error ? error.message : String(error)}`,
-      this.taskId,
-      metadata ?? undefined,
-      { cause: error },
-    );
+  private processingFailed(error: unknown, record: Record<unknown, unknown> | null): void {
+    this.errors.processingFailed(error, record, this.currentContext, this.currentNode, this.currentRaw);
   }
 
   /** The task's stream time. */
@@ -329,18 +289,11 @@ export class StreamTask implements TaskRuntime, StateStoreContext {
   }
 
   deadLetter(raw: ConsumedBytes, error: unknown): void {
-    const topic = this.config.deadLetterQueueTopic;
-    if (topic === null) return;
-    const headers = deadLetterHeaders(raw.headers, error, { topic: raw.topic, partition: raw.partition, offset: raw.offset });
-    this.collector.send(topic, raw.key, raw.value, headers, raw.timestamp, null);
+    this.errors.deadLetter(raw, error);
   }
 
   productionFailed(sinkNode: string, record: Record<unknown, unknown>, error: unknown): void {
-    const handler = this.config.productionExceptionHandler;
-    const verdict = typeof handler === 'function' ? handler({ taskId: this.taskId, sinkNode, record, error }) : handler;
-    if (verdict !== 'continue') throw error;
-    this.metrics.droppedRecordsTotal++;
-    if (this.currentRaw) this.deadLetter(this.currentRaw, error);
+    this.errors.productionFailed(sinkNode, record, error, this.currentRaw);
   }
 
   private punctuate(schedule: PunctuationSchedule, now: number): void | Promise<void> {
