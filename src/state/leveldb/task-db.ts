@@ -1,5 +1,5 @@
 import { rm } from 'node:fs/promises';
-import { ClassicLevel } from 'classic-level';
+import { ClassicLevel, type ChainedBatch } from 'classic-level';
 import { ProcessorStateError } from '../../errors/processor-state-error.js';
 import { keyBytes, prefixUpperBound } from '../internals/byte-keys.js';
 import { KeySpace, type KeySpaceHost, type WriteLayer } from './key-space.js';
@@ -121,15 +121,19 @@ export class TaskDb implements KeySpaceHost {
     const snapshots: [KeySpace, WriteLayer][] = [];
     for (const space of this.spaces.values()) snapshots.push([space, space.snapshot()]);
     this.dirtySize = 0;
-    const ops = batchOps(snapshots, offsets);
+    // A chained batch: one native call per write, about half the main-thread cost of
+    // `batch(array)`, which reads every operation object's properties natively.
+    const batch = this.writeBatch(snapshots, offsets);
     const run = async (): Promise<void> => {
       if (this.failure !== null) {
         // Queued behind the failed one: its snapshot goes back to the buffers too.
         this.unwind();
+        await batch.close();
         throw this.failedError();
       }
       try {
-        if (ops.length > 0) await this.db.batch(ops);
+        if (batch.length > 0) await batch.write();
+        else await batch.close();
       } catch (cause) {
         this.fail(cause);
         throw this.failedError();
@@ -172,9 +176,12 @@ export class TaskDb implements KeySpaceHost {
    */
   async restoreBatch(entries: readonly { readonly key: Buffer; readonly value: Buffer | null }[]): Promise<void> {
     this.assertWritable();
-    await this.db.batch(
-      entries.map((e) => (e.value === null ? { type: 'del' as const, key: e.key } : { type: 'put' as const, key: e.key, value: e.value })),
-    );
+    const batch = this.db.batch();
+    for (const e of entries) {
+      if (e.value === null) batch.del(e.key);
+      else batch.put(e.key, e.value);
+    }
+    await batch.write();
     for (const e of entries) {
       const key = e.key.toString('latin1');
       for (const space of this.spaces.values()) if (key.startsWith(space.prefix)) space.dropClean(key.slice(space.prefix.length));
@@ -253,6 +260,24 @@ export class TaskDb implements KeySpaceHost {
     return found;
   }
 
+  /** A chained batch of the snapshots' writes and the changelog offsets. */
+  private writeBatch(snapshots: readonly [KeySpace, WriteLayer][], offsets: ReadonlyMap<string, bigint>): ChainedBatch<ClassicLevel<Buffer, Buffer>, Buffer, Buffer> {
+    const batch = this.db.batch();
+    for (const [space, layer] of snapshots) {
+      for (const [suffix, value] of layer) {
+        const key = keyBytes(space.prefix + suffix);
+        if (value === null) batch.del(key);
+        else batch.put(key, value);
+      }
+    }
+    for (const [topicPartition, offset] of offsets) {
+      const value = Buffer.allocUnsafe(8);
+      value.writeBigInt64BE(offset, 0);
+      batch.put(Buffer.concat([Buffer.from(CHECKPOINT_PREFIX, 'latin1'), Buffer.from(topicPartition, 'utf8')]), value);
+    }
+    return batch;
+  }
+
   private fail(cause: unknown): void {
     this.failure = { cause };
     this.unwind();
@@ -270,22 +295,4 @@ export class TaskDb implements KeySpaceHost {
       { cause: this.failure?.cause },
     );
   }
-}
-
-type BatchOp = { type: 'put'; key: Buffer; value: Buffer } | { type: 'del'; key: Buffer };
-
-function batchOps(snapshots: readonly [KeySpace, WriteLayer][], offsets: ReadonlyMap<string, bigint>): BatchOp[] {
-  const ops: BatchOp[] = [];
-  for (const [space, layer] of snapshots) {
-    for (const [suffix, value] of layer) {
-      const key = keyBytes(space.prefix + suffix);
-      ops.push(value === null ? { type: 'del', key } : { type: 'put', key, value });
-    }
-  }
-  for (const [topicPartition, offset] of offsets) {
-    const value = Buffer.allocUnsafe(8);
-    value.writeBigInt64BE(offset, 0);
-    ops.push({ type: 'put', key: Buffer.concat([Buffer.from(CHECKPOINT_PREFIX, 'latin1'), Buffer.from(topicPartition, 'utf8')]), value });
-  }
-  return ops;
 }

@@ -59,14 +59,21 @@ describe('TaskDb', () => {
   });
 
   it('writes the dirty buffer and the offsets in one atomic batch', async () => {
-    const batch = vi.spyOn(ClassicLevel.prototype, 'batch');
+    const proto = chainedBatchPrototype(db);
+    const put = vi.spyOn(proto, '_put');
+    const del = vi.spyOn(proto, '_del');
+    const write = vi.spyOn(proto, '_write');
     db.put(b('a'), b('1'));
     db.put(b('b'), b('2'));
     db.delete(b('c'));
     await db.checkpoint(new Map([['t-0', 7n], ['t-1', 9n]]));
-    expect(batch).toHaveBeenCalledTimes(1);
-    const ops = (batch.mock.calls[0] as unknown[])[0] as { type: string; key: Buffer }[];
-    expect(ops.map((op) => `${op.type}:${op.key.toString('latin1')}`)).toEqual([
+    expect(write).toHaveBeenCalledTimes(1);
+    const order = (spy: typeof put | typeof del, i: number): number => spy.mock.invocationCallOrder[i]!;
+    const calls = [
+      ...put.mock.calls.map((c, i) => ({ at: order(put, i), op: `put:${c[0].toString('latin1')}` })),
+      ...del.mock.calls.map((c, i) => ({ at: order(del, i), op: `del:${c[0].toString('latin1')}` })),
+    ].sort((x, y) => x.at - y.at);
+    expect(calls.map((c) => c.op)).toEqual([
       'put:a',
       'put:b',
       'del:c',
@@ -107,7 +114,7 @@ describe('TaskDb', () => {
   });
 
   it('after a failed batch keeps the writes readable and refuses further checkpoints', async () => {
-    vi.spyOn(ClassicLevel.prototype, 'batch').mockRejectedValueOnce(new Error('disk full'));
+    vi.spyOn(chainedBatchPrototype(db), '_write').mockRejectedValueOnce(new Error('disk full'));
     db.put(b('k'), b('1'));
     await expect(db.checkpoint(new Map([['t-0', 1n]]))).rejects.toThrow(/close the task dirty/);
     expect(str(db.get(b('k')))).toBe('1');
@@ -119,7 +126,7 @@ describe('TaskDb', () => {
   });
 
   it('a checkpoint queued behind a failed one rejects and keeps its writes too', async () => {
-    vi.spyOn(ClassicLevel.prototype, 'batch').mockRejectedValueOnce(new Error('disk full'));
+    vi.spyOn(chainedBatchPrototype(db), '_write').mockRejectedValueOnce(new Error('disk full'));
     db.put(b('a'), b('1'));
     const first = db.checkpoint(new Map([['t-0', 1n]]));
     db.put(b('b'), b('2'));
@@ -191,3 +198,14 @@ describe('TaskDb', () => {
     db = await TaskDb.open(dir, TEST_DB_OPTIONS);
   });
 });
+
+/** classic-level's chained batch prototype: `TaskDb` writes each checkpoint as one chained batch. */
+function chainedBatchPrototype(taskDb: TaskDb): {
+  _put(key: Buffer, value: Buffer): void;
+  _del(key: Buffer): void;
+  _write(options: unknown): Promise<void>;
+} {
+  const probe = (taskDb as unknown as { db: ClassicLevel<Buffer, Buffer> }).db.batch();
+  void probe.close();
+  return Object.getPrototypeOf(probe) as ReturnType<typeof chainedBatchPrototype>;
+}
