@@ -1,5 +1,4 @@
 // Kafka: WindowStoreBuilder + TimestampedWindowStoreBuilder
-import type { Serde } from '../../serdes/serde.js';
 import type { TimestampedWindowStore, WindowStore } from '../window-store.js';
 import type { WindowBytesStoreSupplier, WindowedBytesStore } from '../windowed-bytes-store.js';
 import { CachingWindowedBytesStore } from '../layers/caching-windowed-bytes-store.js';
@@ -9,8 +8,8 @@ import {
 } from '../layers/change-logging-windowed-bytes-store.js';
 import { MeteredTimestampedWindowStore } from '../layers/metered-timestamped-window-store.js';
 import { MeteredWindowStore } from '../layers/metered-window-store.js';
-import { AbstractStoreBuilder, type StoreBuilderOptions } from './abstract-store-builder.js';
-import { windowedBuilderOptions, windowedChangelogDefaults } from './windowed-changelog-config.js';
+import type { StoreBuilderOptions } from './abstract-store-builder.js';
+import { AbstractWindowedStoreBuilder } from './abstract-windowed-store-builder.js';
 
 /** `metered(caching?(logging?(supplier.get())))` over the bytes store of a window supplier. */
 function layered(supplier: WindowBytesStoreSupplier, options: StoreBuilderOptions, timestamped: boolean): WindowedBytesStore {
@@ -25,28 +24,10 @@ function layered(supplier: WindowBytesStoreSupplier, options: StoreBuilderOption
  * Builds `WindowStore<K, V>` instances. Changelogs are `compact,delete` with `retention.ms`
  * = store retention + 1 day.
  */
-export class WindowStoreBuilder<K, V> extends AbstractStoreBuilder<WindowStore<K, V>, WindowStoreBuilder<K, V>> {
-  constructor(
-    readonly supplier: WindowBytesStoreSupplier,
-    readonly keySerde: Serde<K> | null,
-    readonly valueSerde: Serde<V> | null,
-    options: StoreBuilderOptions = windowedBuilderOptions(supplier.retentionPeriod),
-  ) {
-    super(supplier.name, options);
-  }
-
-  /** How long the store keeps windows (ms). */
-  get retentionPeriod(): number {
-    return this.supplier.retentionPeriod;
-  }
-
+export class WindowStoreBuilder<K, V> extends AbstractWindowedStoreBuilder<WindowStore<K, V>, WindowStoreBuilder<K, V>, WindowBytesStoreSupplier, K, V> {
   build(): MeteredWindowStore<K, V> {
     const s = this.supplier;
     return new MeteredWindowStore(layered(s, this, false), s.windowSize, s.retainDuplicates, s.metricsScope, this.keySerde, this.valueSerde);
-  }
-
-  protected override changelogDefaults(): Readonly<{ [key: string]: string }> {
-    return windowedChangelogDefaults(this.supplier.retentionPeriod);
   }
 
   protected copy(options: StoreBuilderOptions): WindowStoreBuilder<K, V> {
@@ -55,28 +36,16 @@ export class WindowStoreBuilder<K, V> extends AbstractStoreBuilder<WindowStore<K
 }
 
 /** Builds `TimestampedWindowStore<K, V>` instances (the DSL's window stores). */
-export class TimestampedWindowStoreBuilder<K, V> extends AbstractStoreBuilder<TimestampedWindowStore<K, V>, TimestampedWindowStoreBuilder<K, V>> {
-  constructor(
-    readonly supplier: WindowBytesStoreSupplier,
-    readonly keySerde: Serde<K> | null,
-    readonly valueSerde: Serde<V> | null,
-    options: StoreBuilderOptions = windowedBuilderOptions(supplier.retentionPeriod),
-  ) {
-    super(supplier.name, options);
-  }
-
-  /** How long the store keeps windows (ms). */
-  get retentionPeriod(): number {
-    return this.supplier.retentionPeriod;
-  }
-
+export class TimestampedWindowStoreBuilder<K, V> extends AbstractWindowedStoreBuilder<
+  TimestampedWindowStore<K, V>,
+  TimestampedWindowStoreBuilder<K, V>,
+  WindowBytesStoreSupplier,
+  K,
+  V
+> {
   build(): MeteredTimestampedWindowStore<K, V> {
     const s = this.supplier;
     return new MeteredTimestampedWindowStore(layered(s, this, true), s.windowSize, s.retainDuplicates, s.metricsScope, this.keySerde, this.valueSerde);
-  }
-
-  protected override changelogDefaults(): Readonly<{ [key: string]: string }> {
-    return windowedChangelogDefaults(this.supplier.retentionPeriod);
   }
 
   protected copy(options: StoreBuilderOptions): TimestampedWindowStoreBuilder<K, V> {
