@@ -1,11 +1,10 @@
 // Kafka: TimestampedKeyValueStoreBuilder
-import type { Serde } from '../../serdes/serde.js';
-import type { KeyValueBytesStoreSupplier } from '../key-value-bytes-store.js';
 import type { TimestampedKeyValueStore } from '../timestamped-key-value-store.js';
 import { CachingKeyValueStore } from '../layers/caching-key-value-store.js';
 import { ChangeLoggingTimestampedKeyValueBytesStore } from '../layers/change-logging-timestamped-key-value-bytes-store.js';
 import { MeteredTimestampedKeyValueStore } from '../layers/metered-timestamped-key-value-store.js';
-import { AbstractStoreBuilder, DEFAULT_BUILDER_OPTIONS, type StoreBuilderOptions } from './abstract-store-builder.js';
+import type { StoreBuilderOptions } from './abstract-store-builder.js';
+import { AbstractKeyValueStoreBuilder } from './abstract-key-value-store-builder.js';
 
 /**
  * Builds timestamped key-value stores: `metered(caching?(logging?(supplier.get())))` with
@@ -13,19 +12,12 @@ import { AbstractStoreBuilder, DEFAULT_BUILDER_OPTIONS, type StoreBuilderOptions
  * supplier works (Java adapts non-timestamped persistent suppliers and drops timestamps;
  * our backends store the timestamped layout as it is).
  */
-export class TimestampedKeyValueStoreBuilder<K, V> extends AbstractStoreBuilder<
+export class TimestampedKeyValueStoreBuilder<K, V> extends AbstractKeyValueStoreBuilder<
   TimestampedKeyValueStore<K, V>,
-  TimestampedKeyValueStoreBuilder<K, V>
+  TimestampedKeyValueStoreBuilder<K, V>,
+  K,
+  V
 > {
-  constructor(
-    readonly supplier: KeyValueBytesStoreSupplier,
-    readonly keySerde: Serde<K> | null,
-    readonly valueSerde: Serde<V> | null,
-    options: StoreBuilderOptions = DEFAULT_BUILDER_OPTIONS,
-  ) {
-    super(supplier.name, options);
-  }
-
   build(): MeteredTimestampedKeyValueStore<K, V> {
     let store = this.supplier.get();
     if (this.loggingEnabled) store = new ChangeLoggingTimestampedKeyValueBytesStore(store);
