@@ -1,53 +1,25 @@
 // Kafka: KTableReduce
-import type { Processor } from '../processor.js';
-import type { ProcessorContext } from '../processor-context.js';
-import type { Record } from '../record.js';
-import type { TimestampedKeyValueStore } from '../../state/timestamped-key-value-store.js';
-import { StreamsError } from '../../errors/streams-error.js';
-import type { Change } from './change.js';
-import { TimestampedTupleForwarder } from './timestamped-tuple-forwarder.js';
+import { KGroupedTableProcessor } from './kgrouped-table-processor.js';
 
 /**
  * Reduces a grouped table: the subtractor removes the old value first, then the adder adds
  * the new one; a key's first value is its initial result. A null result deletes the key.
  */
-export class KTableReduceProcessor implements Processor<unknown, Change<unknown>, unknown, Change<unknown>> {
-  private store!: TimestampedKeyValueStore<unknown, unknown>;
-  private forwarder!: TimestampedTupleForwarder<unknown, unknown>;
-
+export class KTableReduceProcessor extends KGroupedTableProcessor {
   constructor(
-    private readonly storeName: string,
+    storeName: string,
     private readonly adder: (aggregate: any, value: any) => unknown,
     private readonly subtractor: (aggregate: any, value: any) => unknown,
-    private readonly sendOldValues: boolean,
-  ) {}
-
-  init(context: ProcessorContext<unknown, Change<unknown>>): void {
-    this.store = context.getStateStore<TimestampedKeyValueStore<unknown, unknown>>(this.storeName);
-    this.forwarder = new TimestampedTupleForwarder(this.store, context, this.sendOldValues);
+    sendOldValues: boolean,
+  ) {
+    super('reduce', storeName, sendOldValues);
   }
 
-  process(record: Record<unknown, Change<unknown>>): void {
-    const key = record.key;
-    if (key == null) throw new StreamsError(`Record key for KTable reduce operator with state ${this.storeName} should not be null.`);
-    const change = record.value;
-    const old = this.store.get(key);
-    const oldAgg = old === null ? null : old.value;
-    let timestamp = record.timestamp;
-    let agg: unknown = oldAgg;
-    if (change.oldValue != null && oldAgg != null) {
-      agg = this.subtractor(oldAgg, change.oldValue) ?? null;
-      timestamp = Math.max(record.timestamp, old!.timestamp);
-    }
-    if (change.newValue != null) {
-      if (agg === null) {
-        agg = change.newValue;
-      } else {
-        agg = this.adder(agg, change.newValue) ?? null;
-        timestamp = Math.max(record.timestamp, old!.timestamp);
-      }
-    }
-    this.store.put(key, agg === null ? null : { value: agg, timestamp });
-    this.forwarder.maybeForward(key, agg, this.sendOldValues ? oldAgg : null, timestamp, record);
+  protected subtract(_key: unknown, value: unknown, aggregate: unknown): unknown {
+    return this.subtractor(aggregate, value);
+  }
+
+  protected add(_key: unknown, value: unknown, aggregate: unknown): unknown {
+    return aggregate === null ? value : this.adder(aggregate, value);
   }
 }
