@@ -3,7 +3,8 @@ import { SerializationError } from '../errors/serialization-error.js';
 import { describeValue } from './internal/describe-value.js';
 import { readLong, writeLong } from './internal/long-bytes.js';
 import { wrongSize } from './internal/wrong-size.js';
-import type { Deserializer, Serde, Serializer } from './serde.js';
+import type { RangeDeserializer } from './internal/range-deserializer.js';
+import type { Serde, Serializer } from './serde.js';
 
 /**
  * Writes a safe integer as Java's 8-byte big-endian signed long. Throws
@@ -34,11 +35,17 @@ export class LongSerializer implements Serializer<number> {
  *
  * @example new LongDeserializer().deserialize('t', Buffer.from('0000000000000001', 'hex')) // 1
  */
-export class LongDeserializer implements Deserializer<number> {
+export class LongDeserializer implements RangeDeserializer<number> {
   deserialize(topic: string, data: Buffer | null): number | null {
     if (data === null) return null;
     if (data.length !== 8) throw wrongSize('Serdes.Long()', 8, data, topic);
     return this.deserializeAt(topic, data, 0);
+  }
+
+  /** @internal `deserialize` of `data[start, end)`, without making the view. */
+  deserializeRange(topic: string, data: Buffer, start: number, end: number): number {
+    if (end - start !== 8) throw wrongSize('Serdes.Long()', 8, data.subarray(start, end), topic);
+    return this.deserializeAt(topic, data, start);
   }
 
   /** @internal Reads the long at `offset` of `data` (timestamped stores embed it after the timestamp). */

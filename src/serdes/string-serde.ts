@@ -1,7 +1,8 @@
 // Kafka: StringSerializer, StringDeserializer, Serdes.StringSerde (UTF-8 only)
 import { SerializationError } from '../errors/serialization-error.js';
 import { describeValue } from './internal/describe-value.js';
-import type { Deserializer, Serde, Serializer } from './serde.js';
+import type { RangeDeserializer } from './internal/range-deserializer.js';
+import type { Serde, Serializer } from './serde.js';
 
 // Java's UTF-8 encoder writes '?' for an unpaired surrogate where Node writes U+FFFD.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -57,7 +58,7 @@ function shortAscii(data: string): Buffer | null {
  *
  * @example new StringDeserializer().deserialize('t', Buffer.from('abc')) // 'abc'
  */
-export class StringDeserializer implements Deserializer<string> {
+export class StringDeserializer implements RangeDeserializer<string> {
   /**
    * The last result if it was short and one character per byte. Equal bytes often come in
    * a row (a repartitioned word count reads each word as key, as value, then as the store's
@@ -68,18 +69,24 @@ export class StringDeserializer implements Deserializer<string> {
 
   deserialize(_topic: string, data: Buffer | null): string | null {
     if (data === null) return null;
+    return this.deserializeRange(_topic, data, 0, data.length);
+  }
+
+  /** @internal `deserialize` of `data[start, end)`, without making the view. */
+  deserializeRange(_topic: string, data: Buffer, start: number, end: number): string {
     const last = this.last;
-    if (data.length === last.length && sameChars(data, last)) return last;
-    const text = data.toString('utf8');
-    if (text.length === data.length && text.length <= MEMO_MAX_LENGTH) this.last = text;
+    const length = end - start;
+    if (length === last.length && sameChars(data, start, last)) return last;
+    const text = data.toString('utf8', start, end);
+    if (text.length === length && length <= MEMO_MAX_LENGTH) this.last = text;
     return text;
   }
 }
 
 const MEMO_MAX_LENGTH = 32;
 
-function sameChars(data: Buffer, text: string): boolean {
-  for (let i = 0; i < data.length; i++) if (data[i] !== text.charCodeAt(i)) return false;
+function sameChars(data: Buffer, start: number, text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (data[start + i] !== text.charCodeAt(i)) return false;
   return true;
 }
 

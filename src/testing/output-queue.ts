@@ -1,12 +1,7 @@
 import type { Headers } from '../processor/headers.js';
-
-/** One record read back from an output topic. */
-export interface OutputRecord {
-  readonly key: Buffer | null;
-  readonly value: Buffer | null;
-  readonly timestamp: number;
-  readonly headers: Headers;
-}
+import type { Deserializer } from '../serdes/serde.js';
+import { isRangeDeserializer } from '../serdes/internal/range-deserializer.js';
+import { TestRecord } from './test-record.js';
 
 /** Bytes per arena chunk; a larger record gets a chunk of its own size. */
 const CHUNK_BYTES = 64 * 1024;
@@ -22,7 +17,7 @@ const FIELDS = 6;
  * a third of the run. Here a waiting record costs the collector nothing: its bytes are
  * copied into shared chunks, its numbers into one Float64Array, and headers are kept once
  * per run of records sharing them (a line's words share the line's headers). Chunks are
- * only appended to, never rewritten, so the Buffers handed out by `shift()` (views of a
+ * only appended to, never rewritten, so the Buffers handed out by `read()` (views of a
  * chunk) stay valid; a deserializer such as `Serdes.ByteArray()` returns them as they are.
  */
 export class OutputQueue {
@@ -63,8 +58,12 @@ export class OutputQueue {
     m[at + 5] = this.headers.length - 1;
   }
 
-  /** Removes and returns the oldest record, or null when every record was read. */
-  shift(): OutputRecord | null {
+  /**
+   * Removes the oldest record and deserializes it, or returns null when every record was
+   * read. Built-in deserializers read straight from the chunk (`RangeDeserializer`); others
+   * get a view of it.
+   */
+  read<K, V>(topic: string, keyDeserializer: Deserializer<K>, valueDeserializer: Deserializer<V>): TestRecord<K, V> | null {
     if (this.index >= this.count) return null;
     const m = this.meta;
     const at = this.index++ * FIELDS;
@@ -73,12 +72,10 @@ export class OutputQueue {
     const keyLength = m[at + 2]!;
     const valueLength = m[at + 3]!;
     const valueStart = start + Math.max(keyLength, 0);
-    const record: OutputRecord = {
-      key: keyLength < 0 ? null : chunk.subarray(start, start + keyLength),
-      value: valueLength < 0 ? null : chunk.subarray(valueStart, valueStart + valueLength),
-      timestamp: m[at + 4]!,
-      headers: this.headers[m[at + 5]!]!,
-    };
+    const headers = this.headers[m[at + 5]!]!;
+    const key = decode(topic, keyDeserializer, chunk, start, keyLength, headers);
+    const value = decode(topic, valueDeserializer, chunk, valueStart, valueLength, headers);
+    const record = new TestRecord(key, value, m[at + 4]!, headers);
     if (this.index === this.count) this.clear();
     return record;
   }
@@ -101,4 +98,11 @@ export class OutputQueue {
     this.count = 0;
     this.index = 0;
   }
+}
+
+/** Deserializes `length` bytes at `start` of `chunk` (length -1 = null). */
+function decode<T>(topic: string, deserializer: Deserializer<T>, chunk: Buffer, start: number, length: number, headers: Headers): T | null {
+  if (length < 0) return deserializer.deserialize(topic, null, headers);
+  if (isRangeDeserializer(deserializer)) return deserializer.deserializeRange(topic, chunk, start, start + length);
+  return deserializer.deserialize(topic, chunk.subarray(start, start + length), headers);
 }

@@ -2,7 +2,6 @@
 import type { Deserializer } from '../serdes/serde.js';
 import { KeyValue } from '../state/key-value.js';
 import { StreamsError } from '../errors/streams-error.js';
-import type { OutputRecord } from './output-queue.js';
 import { TestRecord } from './test-record.js';
 import type { TopologyTestDriver } from './topology-test-driver.js';
 
@@ -29,13 +28,9 @@ export class TestOutputTopic<K, V> {
 
   /** Reads the next record with timestamp and headers; throws when the topic is empty. */
   readRecord(): TestRecord<K, V> {
-    const raw = this.next();
-    return new TestRecord(
-      this.keyDeserializer.deserialize(this.name, raw.key, raw.headers),
-      this.valueDeserializer.deserialize(this.name, raw.value, raw.headers),
-      raw.timestamp,
-      raw.headers,
-    );
+    const record = this.driver.outputQueue(this.name).read(this.name, this.keyDeserializer, this.valueDeserializer);
+    if (record === null) throw new StreamsError(`No more records in topic ${this.name}.`);
+    return record;
   }
 
   /** Reads every remaining value. */
@@ -72,11 +67,5 @@ export class TestOutputTopic<K, V> {
   /** Records not yet read. */
   getQueueSize(): number {
     return this.driver.outputQueue(this.name).size;
-  }
-
-  private next(): OutputRecord {
-    const raw = this.driver.outputQueue(this.name).shift();
-    if (raw === null) throw new StreamsError(`No more records in topic ${this.name}.`);
-    return raw;
   }
 }

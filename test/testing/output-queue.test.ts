@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { Headers } from '../../src/processor/headers.js';
 import { OutputQueue } from '../../src/testing/output-queue.js';
+import { Serdes } from '../../src/serdes/serdes.js';
+
+/** Hands out views of the queue's chunks (it has no range reads). */
+const RAW = Serdes.ByteArray().deserializer();
 
 const b = (s: string): Buffer => Buffer.from(s, 'utf8');
 
@@ -13,10 +17,10 @@ describe('OutputQueue', () => {
     q.push(b('k3'), null, 7, h);
     q.push(Buffer.alloc(0), Buffer.alloc(0), 8, h);
     expect(q.size).toBe(4);
-    const read = [q.shift(), q.shift(), q.shift(), q.shift()].map((r) => [r!.key?.toString() ?? null, r!.value?.toString() ?? null, r!.timestamp]);
+    const read = [q.read('t', RAW, RAW), q.read('t', RAW, RAW), q.read('t', RAW, RAW), q.read('t', RAW, RAW)].map((r) => [r!.key?.toString() ?? null, r!.value?.toString() ?? null, r!.timestamp]);
     expect(read).toEqual([['k1', 'v1', 5], [null, 'v2', 6], ['k3', null, 7], ['', '', 8]]);
     expect(q.size).toBe(0);
-    expect(q.shift()).toBeNull();
+    expect(q.read('t', RAW, RAW)).toBeNull();
   });
 
   it('keeps each record with its own headers', () => {
@@ -27,8 +31,8 @@ describe('OutputQueue', () => {
     q.push(b('2'), b('2'), 2, h1);
     q.push(b('3'), b('3'), 3, h2);
     q.push(b('4'), b('4'), 4, h1);
-    expect([q.shift()!.headers, q.shift()!.headers, q.shift()!.headers, q.shift()!.headers]).toEqual([h1, h1, h2, h1]);
-    expect(q.shift()).toBeNull();
+    expect([q.read('t', RAW, RAW)!.headers, q.read('t', RAW, RAW)!.headers, q.read('t', RAW, RAW)!.headers, q.read('t', RAW, RAW)!.headers]).toEqual([h1, h1, h2, h1]);
+    expect(q.read('t', RAW, RAW)).toBeNull();
   });
 
   it('stores records larger than a chunk and many records across chunks', () => {
@@ -36,9 +40,9 @@ describe('OutputQueue', () => {
     const big = Buffer.alloc(200_000, 7);
     q.push(b('big'), big, 0, new Headers());
     for (let i = 0; i < 20_000; i++) q.push(b(`key-${i}`), b(`value-${i}`), i, new Headers());
-    expect(q.shift()!.value).toEqual(big);
+    expect(q.read('t', RAW, RAW)!.value).toEqual(big);
     for (let i = 0; i < 20_000; i++) {
-      const r = q.shift()!;
+      const r = q.read('t', RAW, RAW)!;
       expect([r.key!.toString(), r.value!.toString(), r.timestamp]).toEqual([`key-${i}`, `value-${i}`, i]);
     }
   });
@@ -46,11 +50,24 @@ describe('OutputQueue', () => {
   it('never rewrites bytes already handed out, even after the queue was drained', () => {
     const q = new OutputQueue();
     q.push(b('first'), b('one'), 0, new Headers());
-    const first = q.shift()!;
+    const first = q.read('t', RAW, RAW)!;
     for (let i = 0; i < 10_000; i++) q.push(b('other'), b('bytes'), i, new Headers());
-    while (q.shift() !== null);
+    while (q.read('t', RAW, RAW) !== null);
     q.push(b('again'), b('two'), 0, new Headers());
     expect([first.key!.toString(), first.value!.toString()]).toEqual(['first', 'one']);
-    expect(q.shift()!.key!.toString()).toBe('again');
+    expect(q.read('t', RAW, RAW)!.key!.toString()).toBe('again');
+  });
+
+  it('reads built-in String and Long values straight from the chunk, with the same errors', () => {
+    const q = new OutputQueue();
+    const h = new Headers();
+    q.push(b('hé'), Serdes.Long().serializer().serialize('t', 42), 1, h);
+    q.push(b('word'), null, 2, h);
+    q.push(null, b('not a long'), 3, h);
+    const S = Serdes.String().deserializer();
+    const L = Serdes.Long().deserializer();
+    expect(q.read('t', S, L)).toMatchObject({ key: 'hé', value: 42, timestamp: 1 });
+    expect(q.read('t', S, L)).toMatchObject({ key: 'word', value: null, timestamp: 2 });
+    expect(() => q.read('t', S, L)).toThrow(/Serdes.Long\(\): expected 8 bytes but got 10/);
   });
 });
