@@ -8,7 +8,7 @@ import type { SessionWindows } from '../../windows/session-windows.js';
 import { SessionWindow } from '../../windows/window.js';
 import { Windowed } from '../../windows/windowed.js';
 import { Change } from './change.js';
-import { debug, recordDropped } from './dropped-records.js';
+import { debug, recordDropped, recordExpired } from './dropped-records.js';
 import { EmitFinalTracker, emitIntervalMs } from './emit-final-tracker.js';
 import { WindowedChangeForwarder } from './windowed-change-forwarder.js';
 
@@ -69,7 +69,7 @@ export class KStreamSessionWindowAggregateProcessor implements Processor<unknown
       if (session.key.window.end > end) end = session.key.window.end;
     }
     if (end < closeTime) {
-      this.skipExpired(timestamp, start, end, closeTime);
+      recordExpired(this.context, timestamp, `[${start},${end}]`, closeTime, this.observedStreamTime);
     } else {
       if (start !== timestamp || end !== timestamp) {
         for (const session of merged) {
@@ -89,15 +89,6 @@ export class KStreamSessionWindowAggregateProcessor implements Processor<unknown
   private maybeForward(key: Windowed<unknown>, newAgg: unknown, oldAgg: unknown, record: Record<unknown, unknown>): void {
     if (this.tracker !== null) return;
     this.forwarder.maybeForward(key, newAgg, oldAgg, key.window.end, record.headers);
-  }
-
-  private skipExpired(timestamp: number, start: number, end: number, closeTime: number): void {
-    const m = this.context.recordMetadata();
-    debug(
-      `Skipping record for expired window. topic=[${m?.topic}] partition=[${m?.partition}] offset=[${m?.offset}] ` +
-        `timestamp=[${timestamp}] window=[${start},${end}] expiration=[${closeTime}] streamTime=[${this.observedStreamTime}]`,
-    );
-    recordDropped(this.context);
   }
 
   private maybeEmitFinal(record: Record<unknown, unknown>, closeTime: number): void {

@@ -9,7 +9,7 @@ import { TimeWindow } from '../../windows/window.js';
 import { Windowed } from '../../windows/windowed.js';
 import { StreamsError } from '../../errors/streams-error.js';
 import { Change } from './change.js';
-import { debug, recordDropped } from './dropped-records.js';
+import { debug, recordDropped, recordExpired } from './dropped-records.js';
 import { EmitFinalTracker, emitIntervalMs } from './emit-final-tracker.js';
 import { WindowedChangeForwarder } from './windowed-change-forwarder.js';
 
@@ -62,7 +62,7 @@ export class KStreamSlidingWindowAggregateProcessor implements Processor<unknown
     if (ts > this.observedStreamTime) this.observedStreamTime = ts;
     const closeTime = this.observedStreamTime - this.windows.graceMs;
     if (ts + this.diff < closeTime) {
-      this.skipExpired(ts, ts, ts + this.diff, closeTime);
+      recordExpired(this.context, ts, `[${ts},${ts + this.diff}]`, closeTime, this.observedStreamTime);
       return;
     }
     if (ts < this.diff) {
@@ -171,7 +171,7 @@ export class KStreamSlidingWindowAggregateProcessor implements Processor<unknown
   private updateWindowAndForward(start: number, valueAndTime: Vt | null, record: Record<unknown, unknown>, closeTime: number): void {
     const end = start + this.diff;
     if (end < closeTime) {
-      this.skipExpired(record.timestamp, start, end, closeTime);
+      recordExpired(this.context, record.timestamp, `[${start},${end}]`, closeTime, this.observedStreamTime);
       return;
     }
     const oldAgg = valueAndTime === null ? null : valueAndTime.value;
@@ -184,15 +184,6 @@ export class KStreamSlidingWindowAggregateProcessor implements Processor<unknown
   private maybeForward(record: Record<unknown, unknown>, start: number, newAgg: unknown, oldAgg: unknown, timestamp: number): void {
     if (this.tracker !== null || this.forwarder.cachingEnabled) return;
     this.forwarder.maybeForward(new Windowed(record.key, new TimeWindow(start, start + this.diff)), newAgg, oldAgg, timestamp, record.headers);
-  }
-
-  private skipExpired(timestamp: number, start: number, end: number, closeTime: number): void {
-    const m = this.context.recordMetadata();
-    debug(
-      `Skipping record for expired window. topic=[${m?.topic}] partition=[${m?.partition}] offset=[${m?.offset}] ` +
-        `timestamp=[${timestamp}] window=[${start},${end}] expiration=[${closeTime}] streamTime=[${this.observedStreamTime}]`,
-    );
-    recordDropped(this.context);
   }
 
   private maybeEmitFinal(record: Record<unknown, unknown>, closeTime: number): void {

@@ -7,7 +7,7 @@ import type { TimeWindows } from '../../windows/time-windows.js';
 import { TimeWindow } from '../../windows/window.js';
 import { Windowed } from '../../windows/windowed.js';
 import { Change } from './change.js';
-import { debug, recordDropped } from './dropped-records.js';
+import { debug, recordDropped, recordExpired } from './dropped-records.js';
 import { EmitFinalTracker, emitIntervalMs } from './emit-final-tracker.js';
 import { WindowedChangeForwarder } from './windowed-change-forwarder.js';
 
@@ -57,7 +57,7 @@ export class KStreamWindowAggregateProcessor implements Processor<unknown, unkno
     for (let start = this.windows.firstWindowStart(timestamp); start <= timestamp; start += advanceMs) {
       const end = start + sizeMs;
       if (end > closeTime) this.update(record, key, start, end);
-      else this.skipExpired(timestamp, start, end, closeTime);
+      else recordExpired(this.context, timestamp, `[${start},${end})`, closeTime, this.observedStreamTime);
     }
     if (this.tracker !== null) this.maybeEmitFinal(record, closeTime);
   }
@@ -77,15 +77,6 @@ export class KStreamWindowAggregateProcessor implements Processor<unknown, unkno
     if (this.tracker === null && !this.forwarder.cachingEnabled) {
       this.forwarder.maybeForward(new Windowed(key, new TimeWindow(start, end)), newAgg, oldAgg, timestamp, record.headers);
     }
-  }
-
-  private skipExpired(timestamp: number, start: number, end: number, closeTime: number): void {
-    const m = this.context.recordMetadata();
-    debug(
-      `Skipping record for expired window. topic=[${m?.topic}] partition=[${m?.partition}] offset=[${m?.offset}] ` +
-        `timestamp=[${timestamp}] window=[${start},${end}) expiration=[${closeTime}] streamTime=[${this.observedStreamTime}]`,
-    );
-    recordDropped(this.context);
   }
 
   private maybeEmitFinal(record: Record<unknown, unknown>, closeTime: number): void {
