@@ -2,9 +2,17 @@ import type { Headers } from '../processor/headers.js';
 import type { RecordCollector } from '../runtime/task/record-collector.js';
 import type { ConsumedBytes } from '../runtime/task/consumed-record.js';
 
+/** Per topic: the next offset, and whether anything reads the topic (null = not asked yet). */
+interface TopicState {
+  next: number;
+  kept: boolean | null;
+}
+
 /**
  * The test driver's record collector: every topic has one partition; records get offsets
- * at once and wait until the driver drains them.
+ * at once and wait until the driver drains them. A record of a topic nothing reads (no
+ * output topic, not consumed by the topology; `keeps` says) only takes its offset: the
+ * driver would drop it anyway, and skipping it saves a record per changelog write.
  */
 export class InMemoryRecordCollector implements RecordCollector {
   /**
@@ -14,21 +22,33 @@ export class InMemoryRecordCollector implements RecordCollector {
   private readonly produced: (ConsumedBytes | undefined)[] = [];
   count = 0;
   /** Next offset per topic (a number: cheaper per record than a Map of bigints). */
-  private readonly nextByTopic = new Map<string, { next: number }>();
+  private readonly byTopic = new Map<string, TopicState>();
+
+  /** `keeps(topic)`: whether the driver does anything with records of `topic`. */
+  constructor(private readonly keeps: (topic: string) => boolean) {}
 
   send(topic: string, key: Buffer | null, value: Buffer | null, headers: Headers, timestamp: number): void {
-    this.produced[this.count++] = { topic, partition: 0, offset: this.nextOffset(topic), timestamp, key, value, headers };
+    const state = this.state(topic);
+    state.kept ??= this.keeps(topic);
+    if (!state.kept) {
+      state.next++;
+      return;
+    }
+    this.produced[this.count++] = { topic, partition: 0, offset: BigInt(state.next++), timestamp, key, value, headers };
   }
 
   /** Assigns the next offset of `topic` (input records use it too). */
   nextOffset(topic: string): bigint {
-    let counter = this.nextByTopic.get(topic);
-    if (counter === undefined) this.nextByTopic.set(topic, (counter = { next: 0 }));
-    return BigInt(counter.next++);
+    return BigInt(this.state(topic).next++);
+  }
+
+  /** What reads which topic changed (an output topic was created): ask `keeps` again. */
+  readersChanged(): void {
+    for (const state of this.byTopic.values()) state.kept = null;
   }
 
   offsetOf(topic: string): bigint | undefined {
-    const c = this.nextByTopic.get(topic);
+    const c = this.byTopic.get(topic);
     return c === undefined || c.next === 0 ? undefined : BigInt(c.next - 1);
   }
 
@@ -49,5 +69,11 @@ export class InMemoryRecordCollector implements RecordCollector {
       visit(record);
     }
     this.count = 0;
+  }
+
+  private state(topic: string): TopicState {
+    let state = this.byTopic.get(topic);
+    if (state === undefined) this.byTopic.set(topic, (state = { next: 0, kept: null }));
+    return state;
   }
 }

@@ -50,7 +50,9 @@ import { RESOLVED } from './resolved.js';
  */
 export class TopologyTestDriver {
   private readonly task: StreamTask;
-  private readonly collector = new InMemoryRecordCollector();
+  private readonly collector = new InMemoryRecordCollector(
+    (topic) => this.outputs.has(topic) || this.task.consumes(topic) || (this.global?.consumes(topic) ?? false),
+  );
   private readonly outputs = new Map<string, OutputQueue>();
   private readonly stateDir: string;
   private readonly ownsStateDir: boolean;
@@ -134,7 +136,10 @@ export class TopologyTestDriver {
 
   /** A topic to read output from. Records are kept only for topics created here. */
   createOutputTopic<K, V>(topic: string, keyDeserializer: Deserializer<K>, valueDeserializer: Deserializer<V>): TestOutputTopic<K, V> {
-    if (!this.outputs.has(topic)) this.outputs.set(topic, new OutputQueue());
+    if (!this.outputs.has(topic)) {
+      this.outputs.set(topic, new OutputQueue());
+      this.collector.readersChanged();
+    }
     return new TestOutputTopic(this, topic, keyDeserializer, valueDeserializer);
   }
 

@@ -72,6 +72,19 @@ describe.each([
   });
 });
 
+describe('output topics created while piping', () => {
+  it('keep the records written from then on (earlier ones were not kept)', async () => {
+    driver = new TopologyTestDriver(countingTopology(Stores.persistentKeyValueStore('counts')));
+    const words = driver.createInputTopic('words', S.serializer(), S.serializer());
+    await words.pipeInput(null, 'a', 0);
+    await words.pipeInput(null, 'b', 10);
+    const changelog = driver.createOutputTopic('dummy-topology-test-driver-app-id-counts-changelog', S.deserializer(), L.deserializer());
+    expect(changelog.isEmpty()).toBe(true);
+    await words.pipeInput(null, 'a', 20);
+    expect(changelog.readKeyValuesToList()).toEqual([{ key: 'a', value: 2 }]);
+  });
+});
+
 describe('LevelDB state across driver restarts', () => {
   it('survives close and reopen on the same state folder', async () => {
     const { mkdtempSync, rmSync } = await import('node:fs');
