@@ -1,10 +1,7 @@
 // Kafka: KTableSource (KTableSourceProcessor)
-import type { Processor } from '../processor.js';
-import type { ProcessorContext } from '../processor-context.js';
 import type { Record } from '../record.js';
-import type { TimestampedKeyValueStore } from '../../state/timestamped-key-value-store.js';
 import { Change } from './change.js';
-import { TimestampedTupleForwarder } from './timestamped-tuple-forwarder.js';
+import { KTableChangeProcessor } from './ktable-change-processor.js';
 
 /**
  * Turns records into table updates (`builder.table`, `KStream.toTable`): a null key is
@@ -12,24 +9,7 @@ import { TimestampedTupleForwarder } from './timestamped-tuple-forwarder.js';
  * to the store and the stored value becomes the change's old value; an out-of-order update
  * (older than the stored one) is still applied, as in Kafka.
  */
-export class KTableSourceProcessor implements Processor<unknown, unknown, unknown, Change<unknown>> {
-  private context!: ProcessorContext<unknown, Change<unknown>>;
-  private store: TimestampedKeyValueStore<unknown, unknown> | null = null;
-  private forwarder: TimestampedTupleForwarder<unknown, unknown> | null = null;
-
-  constructor(
-    private readonly storeName: string | null,
-    private readonly sendOldValues: boolean,
-  ) {}
-
-  init(context: ProcessorContext<unknown, Change<unknown>>): void {
-    this.context = context;
-    if (this.storeName !== null) {
-      this.store = context.getStateStore<TimestampedKeyValueStore<unknown, unknown>>(this.storeName);
-      this.forwarder = new TimestampedTupleForwarder(this.store, context, this.sendOldValues);
-    }
-  }
-
+export class KTableSourceProcessor extends KTableChangeProcessor<unknown> {
   process(record: Record<unknown, unknown>): void {
     // Kafka logs and counts the dropped record (dropped-records metric).
     if (record.key == null) return;

@@ -1,9 +1,6 @@
-import type { Processor } from '../processor.js';
-import type { ProcessorContext } from '../processor-context.js';
 import type { Record } from '../record.js';
-import type { TimestampedKeyValueStore } from '../../state/timestamped-key-value-store.js';
 import { Change } from './change.js';
-import { TimestampedTupleForwarder } from './timestamped-tuple-forwarder.js';
+import { KTableChangeProcessor } from './ktable-change-processor.js';
 
 /**
  * The shared part of the KTable operators that compute a value from each change's values
@@ -11,24 +8,14 @@ import { TimestampedTupleForwarder } from './timestamped-tuple-forwarder.js';
  * materialized (`storeName` set) the result is written to the store, the stored value is
  * the old one, and the store (its cache) emits; otherwise the computed change is forwarded.
  */
-export abstract class KTableValueProcessor implements Processor<unknown, Change<unknown>, unknown, Change<unknown>> {
-  private context!: ProcessorContext<unknown, Change<unknown>>;
-  private store: TimestampedKeyValueStore<unknown, unknown> | null = null;
-  private forwarder: TimestampedTupleForwarder<unknown, unknown> | null = null;
-
+export abstract class KTableValueProcessor extends KTableChangeProcessor<Change<unknown>> {
   constructor(
-    private readonly storeName: string | null,
-    private readonly sendOldValues: boolean,
+    storeName: string | null,
+    sendOldValues: boolean,
     /** With old values on, whether a change whose old and new results are both null is dropped. */
     private readonly dropsNullChanges: boolean,
-  ) {}
-
-  init(context: ProcessorContext<unknown, Change<unknown>>): void {
-    this.context = context;
-    if (this.storeName !== null) {
-      this.store = context.getStateStore<TimestampedKeyValueStore<unknown, unknown>>(this.storeName);
-      this.forwarder = new TimestampedTupleForwarder(this.store, context, this.sendOldValues);
-    }
+  ) {
+    super(storeName, sendOldValues);
   }
 
   /** The result for one value of a change (null for none). */
