@@ -1,7 +1,7 @@
 // Kafka: SourceNode (+ the deserialization step of RecordQueue)
 import { Record } from '../../processor/record.js';
 import type { Deserializer } from '../../serdes/serde.js';
-import type { TimestampExtractor } from '../../processor/timestamp-extractor.js';
+import { FailOnInvalidTimestamp, type TimestampExtractor } from '../../processor/timestamp-extractor.js';
 import { DeserializationError } from '../../errors/deserialization-error.js';
 import type { DeserializationHandler } from '../../errors/deserialization-handler.js';
 import { RuntimeNode } from './runtime-node.js';
@@ -32,7 +32,11 @@ export class SourceNode extends RuntimeNode {
     } catch (error) {
       return this.deserializationFailed(raw, error);
     }
-    const timestamp = this.extractor({ topic: raw.topic, partition: raw.partition, offset: raw.offset, key, value, timestamp: raw.timestamp }, partitionTime);
+    // The default extractor only reads the record timestamp: skip building its input.
+    const timestamp =
+      this.extractor === FailOnInvalidTimestamp && raw.timestamp >= 0
+        ? raw.timestamp
+        : this.extractor({ topic: raw.topic, partition: raw.partition, offset: raw.offset, key, value, timestamp: raw.timestamp }, partitionTime);
     if (!(timestamp >= 0)) {
       this.task.metrics.droppedRecordsTotal++;
       return null;

@@ -30,6 +30,8 @@ interface Registered {
  */
 export class TaskStores {
   readonly stores = new Map<string, StateStore>();
+  /** `stores` as an array, for `flush()` (null until needed). */
+  private storeList: StateStore[] | null = null;
   readonly registered = new Map<string, Registered>();
   private db: TaskDb | null = null;
   private opening: Promise<TaskDb> | null = null;
@@ -52,6 +54,7 @@ export class TaskStores {
     return specs.map((spec) => {
       const store = spec.builder.build();
       this.stores.set(spec.builder.name, store);
+      this.storeList = null;
       return store;
     });
   }
@@ -90,7 +93,9 @@ export class TaskStores {
 
   /** Flushes every store (caches forward downstream, layers pass writes on). */
   flush(): void {
-    for (const store of this.stores.values()) store.flush();
+    // An array, not the Map's iterator: the test driver flushes after every record.
+    const stores = (this.storeList ??= [...this.stores.values()]);
+    for (let i = 0; i < stores.length; i++) stores[i]!.flush();
   }
 
   /**
@@ -149,6 +154,7 @@ export class TaskStores {
     await this.inflight;
     for (const store of this.stores.values()) if (store.isOpen()) await store.close();
     this.stores.clear();
+    this.storeList = null;
     this.registered.clear();
     const db = this.db ?? (this.opening ? await this.opening : null);
     this.db = null;
