@@ -40,23 +40,22 @@ export function storeGetter(storeName: string): KTableValueGetterSupplier {
 
 /** An unmaterialized `KTable.filter`: the parent's row when it passes, else no row. */
 export function filterGetter(parent: KTableValueGetterSupplier, predicate: (key: any, value: any) => boolean, negate: boolean): KTableValueGetterSupplier {
-  return {
-    storeNames: parent.storeNames,
-    get() {
-      const inner = parent.get();
-      return {
-        init: (context) => inner.init(context),
-        get(key) {
-          const row = inner.get(key);
-          return row !== null && negate !== Boolean(predicate(key, row.value)) ? row : null;
-        },
-      };
-    },
-  };
+  return derivedGetter(parent, (key, row) => (negate !== Boolean(predicate(key, row.value)) ? row : null));
 }
 
 /** An unmaterialized `KTable.mapValues`: the parent's row mapped, keeping its timestamp. */
 export function mapValuesGetter(parent: KTableValueGetterSupplier, mapper: (value: any, key: any) => unknown): KTableValueGetterSupplier {
+  return derivedGetter(parent, (key, row) => {
+    const value = mapper(row.value, key) ?? null;
+    return value === null ? null : { value, timestamp: row.timestamp };
+  });
+}
+
+/** A getter whose row is computed from the parent's row; no parent row, no row. */
+function derivedGetter(
+  parent: KTableValueGetterSupplier,
+  derive: (key: unknown, row: ValueAndTimestamp<unknown>) => ValueAndTimestamp<unknown> | null,
+): KTableValueGetterSupplier {
   return {
     storeNames: parent.storeNames,
     get() {
@@ -65,9 +64,7 @@ export function mapValuesGetter(parent: KTableValueGetterSupplier, mapper: (valu
         init: (context) => inner.init(context),
         get(key) {
           const row = inner.get(key);
-          if (row === null) return null;
-          const value = mapper(row.value, key) ?? null;
-          return value === null ? null : { value, timestamp: row.timestamp };
+          return row === null ? null : derive(key, row);
         },
       };
     },
