@@ -28,7 +28,11 @@ export class StringSerializer implements Serializer<string> {
       );
     }
     const ascii = data.length <= ASCII_FAST_PATH_MAX ? shortAscii(data) : null;
-    if (ascii !== null) return ascii;
+    if (ascii !== null) {
+      // Reading these bytes back (a repartition topic) then finds the string in the memo.
+      lastText = data;
+      return ascii;
+    }
     const text = (data as unknown as WellFormedCheck).isWellFormed() ? data : data.replace(LONE_SURROGATE, '?');
     return Buffer.from(text, 'utf8');
   }
@@ -59,14 +63,6 @@ function shortAscii(data: string): Buffer | null {
  * @example new StringDeserializer().deserialize('t', Buffer.from('abc')) // 'abc'
  */
 export class StringDeserializer implements RangeDeserializer<string> {
-  /**
-   * The last result if it was short and one character per byte. Equal bytes often come in
-   * a row (a repartitioned word count reads each word as key, as value, then as the store's
-   * flushed key), and comparing a few bytes is cheaper than the native decoder. A byte
-   * that is not ASCII decodes to U+FFFD, which no byte equals: a hit is exact.
-   */
-  private last = '';
-
   deserialize(_topic: string, data: Buffer | null): string | null {
     if (data === null) return null;
     return this.deserializeRange(_topic, data, 0, data.length);
@@ -74,16 +70,25 @@ export class StringDeserializer implements RangeDeserializer<string> {
 
   /** @internal `deserialize` of `data[start, end)`, without making the view. */
   deserializeRange(_topic: string, data: Buffer, start: number, end: number): string {
-    const last = this.last;
+    const last = lastText;
     const length = end - start;
     if (length === last.length && sameChars(data, start, last)) return last;
     const text = data.toString('utf8', start, end);
-    if (text.length === length && length <= MEMO_MAX_LENGTH) this.last = text;
+    if (text.length === length && length <= MEMO_MAX_LENGTH) lastText = text;
     return text;
   }
 }
 
 const MEMO_MAX_LENGTH = 32;
+
+/**
+ * The string deserializers' memo: a short string of one character per byte, last read or
+ * written. Equal bytes often come in a row (a repartitioned word count writes each word as
+ * key and value, reads it back, then reads it again as the store's flushed key), and
+ * comparing a few bytes is cheaper than the native decoder. A byte that is not ASCII
+ * decodes to U+FFFD, which no byte equals, so a hit is exact whoever set the memo.
+ */
+let lastText = '';
 
 function sameChars(data: Buffer, start: number, text: string): boolean {
   for (let i = 0; i < text.length; i++) if (data[start + i] !== text.charCodeAt(i)) return false;

@@ -40,6 +40,15 @@ describe('Serdes.String()', () => {
     expect(reads).toEqual(['abc', 'abd', 'abd', 'abe', '\uFFFD', '\uFFFD', '\u00e9', '', '\uFFFD']);
   });
 
+  it('reads what was just written from the memo, and other bytes of the same length as they are', () => {
+    const written = ser.serialize('t', 'word')!;
+    expect(de.deserialize('t', written)).toBe('word');
+    ser.serialize('t', 'word');
+    expect(de.deserialize('t', Buffer.from('ward'))).toBe('ward');
+    ser.serialize('t', 'a\uD800'); // not short ASCII: not offered
+    expect(de.deserialize('t', Buffer.from('a?'))).toBe('a?');
+  });
+
   it('reads malformed UTF-8 as U+FFFD, as Java does', () => {
     expect(de.deserialize('t', Buffer.from('61ff62', 'hex'))).toBe('a\uFFFDb');
   });

@@ -23,6 +23,16 @@ export function keyString(key: Buffer): string {
   return s;
 }
 
+/**
+ * Offers `s` to `keyString`'s memo: a typed store about to pass the serialized form of a
+ * string key down. If those bytes are `s` read as latin1 (an ASCII key under
+ * `Serdes.String()`), the layers below get `s` itself instead of decoding the bytes; any
+ * other bytes fail the memo's byte comparison, so the hint is always safe.
+ */
+export function offerKeyString(s: string): void {
+  if (s.length <= MEMO_MAX_LENGTH) lastString = s;
+}
+
 function sameBytes(key: Buffer, s: string): boolean {
   if (key.length !== s.length) return false;
   for (let i = 0; i < key.length; i++) if (key[i] !== s.charCodeAt(i)) return false;

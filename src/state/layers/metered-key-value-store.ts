@@ -9,7 +9,7 @@ import type { KeyValueIterator } from '../key-value-iterator.js';
 import type { KeyValueStore } from '../key-value-store.js';
 import type { StateStore } from '../state-store.js';
 import type { StateStoreContext } from '../state-store-context.js';
-import { BUFFER_SERIALIZER } from '../internals/byte-keys.js';
+import { BUFFER_SERIALIZER, offerKeyString } from '../internals/byte-keys.js';
 import { defaultSerde } from '../internals/default-serde.js';
 import { MeteredKeyValueIterator } from './metered-key-value-iterator.js';
 import { StoreMetrics } from './store-metrics.js';
@@ -155,6 +155,7 @@ export class MeteredKeyValueStore<K, V> implements KeyValueStore<K, V>, CachedSt
     if (typeof key !== 'object' && typeof key !== 'function') {
       this.lastKey = key;
       this.lastKeyBytes = bytes;
+      if (typeof key === 'string') offerKeyString(key);
     }
     return bytes;
   }

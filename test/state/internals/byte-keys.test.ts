@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareKeys, keyBytes, keyString } from '../../../src/state/internals/byte-keys.js';
+import { compareKeys, keyBytes, keyString, offerKeyString } from '../../../src/state/internals/byte-keys.js';
 
 describe('keyString', () => {
   it('is the latin1 form of the bytes, whatever was converted before (the last-key memo)', () => {
@@ -8,6 +8,18 @@ describe('keyString', () => {
     scratch[4] = 0x32;
     strings.push(keyString(scratch), keyString(Buffer.from([0xff, 0x00])), keyString(Buffer.alloc(0)), keyString(Buffer.from('k'.repeat(40))));
     expect(strings).toEqual(['key-1', 'key-1', 'key-2', '\u00ff\u0000', '', 'k'.repeat(40)]);
+  });
+
+  it('returns an offered string only for exactly its bytes', () => {
+    offerKeyString('word');
+    const same = keyString(Buffer.from('word'));
+    offerKeyString('word');
+    const other = keyString(Buffer.from('ward'));
+    offerKeyString('a\uD800'); // its UTF-8 bytes are not its latin1 form
+    const serialized = keyString(Buffer.from('a?'));
+    offerKeyString('h\u00e9');
+    const utf8 = keyString(Buffer.from('h\u00e9', 'utf8'));
+    expect([same, other, serialized, utf8]).toEqual(['word', 'ward', 'a?', 'h\u00c3\u00a9']);
   });
 
   it('round-trips through keyBytes and orders as the bytes do', () => {
