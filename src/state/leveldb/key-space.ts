@@ -1,8 +1,5 @@
 import { keyBytes } from '../internals/byte-keys.js';
 
-/** Writes not yet in LevelDB, by key suffix (latin1): a value, or null for a delete. */
-export type WriteLayer = Map<string, Buffer | null>;
-
 /** What a `KeySpace` needs from its `TaskDb`. */
 export interface KeySpaceHost {
   /** `getSync` of a full key; throws when the database is closed. */
@@ -15,30 +12,52 @@ export interface KeySpaceHost {
   assertWritable(): void;
 }
 
-/** Rough per-entry bookkeeping cost (Map slot, string header) for the byte estimates. */
-const ENTRY_OVERHEAD = 48;
+/** One key of a space held in memory: buffered (dirty or in flight) or clean (read cache). */
+export interface SpaceEntry {
+  /** The key suffix in string form. */
+  readonly key: string;
+  /** The newest value; null = deleted, or known absent. */
+  value: Buffer | null;
+  /** Snapshots (the open one included) holding a write of this key that LevelDB lacks. 0 = clean. */
+  unwritten: number;
+  /** The snapshot generation the entry was last appended to. */
+  loggedIn: number;
+  /** `entrySize` of the key and value, for the byte estimates. */
+  size: number;
+}
 
-export function entrySize(key: string, value: Buffer | null): number {
+/** The writes one checkpoint takes from a space: each written key once, with its value then. */
+export interface WriteLayer {
+  readonly entries: readonly SpaceEntry[];
+  /** `entries[i]`'s value when the snapshot was taken (null = delete). */
+  readonly values: readonly (Buffer | null)[];
+}
+
+/** Rough per-entry bookkeeping cost (entry object, Map slot, string header) for the byte estimates. */
+const ENTRY_OVERHEAD = 64;
+
+function entrySize(key: string, value: Buffer | null): number {
   return key.length + ENTRY_OVERHEAD + (value === null ? 0 : value.length);
 }
 
 /**
  * The keys of a `TaskDb` under one prefix (one store), addressed by their suffix in
- * string form (latin1, see `byte-keys.ts`). Keeping a dirty map, in-flight snapshots and
- * a read cache per space means the hot path never concatenates prefix and key: the suffix
- * string the store already made is the map key, hashed once.
+ * string form (latin1, see `byte-keys.ts`), so the hot path never concatenates prefix and
+ * key.
  *
- * Invariant: a key's newest value is in `dirty`, else in the newest in-flight snapshot that
- * has it, else in LevelDB; `clean` only holds what LevelDB holds (or will once the in-flight
- * batch that put it there completes).
+ * One Map holds every key the space has in memory with its newest value: written and not
+ * yet in LevelDB (dirty, or in a checkpoint batch still in flight), or clean (the read
+ * cache, evicted oldest first over the task's budget; buffered entries never are). A read
+ * is one lookup, then `getSync`; a write is one lookup and, the first time a key is
+ * written between two checkpoints, an append to the open snapshot's list.
  */
 export class KeySpace {
-  dirty: WriteLayer = new Map();
+  private readonly entries = new Map<string, SpaceEntry>();
+  /** Entries written since the last snapshot, each once, in order of first write. */
+  private log: SpaceEntry[] = [];
+  private generation = 0;
   /** Snapshots handed to checkpoint batches that have not completed, oldest first. */
-  inFlight: WriteLayer[] = [];
-  /** Clean entries (null = known absent); insertion order, evicted oldest first. */
-  private readonly clean: WriteLayer = new Map();
-  private cleanBytes = 0;
+  private inFlight: WriteLayer[] = [];
 
   constructor(
     private readonly host: KeySpaceHost,
@@ -47,90 +66,115 @@ export class KeySpace {
   ) {}
 
   get(key: string): Buffer | undefined {
-    let value = this.dirty.get(key);
-    if (value !== undefined) return value ?? undefined;
-    for (let i = this.inFlight.length - 1; i >= 0; i--) {
-      value = this.inFlight[i]!.get(key);
-      if (value !== undefined) return value ?? undefined;
-    }
-    value = this.clean.get(key);
-    if (value !== undefined) return value ?? undefined;
+    const entry = this.entries.get(key);
+    if (entry !== undefined) return entry.value ?? undefined;
     const stored = this.host.readStored(keyBytes(this.prefix + key));
-    this.addClean(key, stored ?? null);
+    if (this.host.readCacheEnabled) this.addClean(key, stored ?? null);
     return stored;
   }
 
   /**
    * Buffers a write (null = delete) until the next checkpoint. Every write counts its whole
    * entry toward the dirty bytes, rewrites of a buffered key included: an over-estimate
-   * (a checkpoint comes a little early) that saves a Map lookup per write.
+   * (a checkpoint comes a little early) that keeps a write at one lookup.
    */
   put(key: string, value: Buffer | null): void {
     this.host.assertWritable();
-    this.host.addDirtyBytes(entrySize(key, value));
-    this.dirty.set(key, value);
+    const size = entrySize(key, value);
+    this.host.addDirtyBytes(size);
+    let entry = this.entries.get(key);
+    if (entry === undefined) {
+      entry = { key, value, unwritten: 0, loggedIn: -1, size };
+      this.entries.set(key, entry);
+    } else {
+      if (entry.unwritten === 0) this.host.addCleanBytes(-entry.size);
+      entry.value = value;
+      entry.size = size;
+    }
+    if (entry.loggedIn !== this.generation) {
+      entry.loggedIn = this.generation;
+      entry.unwritten++;
+      this.log.push(entry);
+    }
   }
 
-  /** Moves the dirty map to the in-flight list and returns it (empty maps included). */
+  /** Takes the writes since the last snapshot (possibly none) for a checkpoint batch. */
   snapshot(): WriteLayer {
-    const layer = this.dirty;
-    this.dirty = new Map();
+    const entries = this.log;
+    const values = new Array<Buffer | null>(entries.length);
+    for (let i = 0; i < entries.length; i++) values[i] = entries[i]!.value;
+    this.log = [];
+    this.generation++;
+    const layer: WriteLayer = { entries, values };
     this.inFlight.push(layer);
     return layer;
   }
 
-  /** A checkpoint batch with `layer` completed: its entries are now clean. */
+  /** A checkpoint batch with `layer` completed: keys not written since are clean now. */
   written(layer: WriteLayer): void {
     this.inFlight.splice(this.inFlight.indexOf(layer), 1);
-    for (const [key, value] of layer) {
-      this.dropClean(key);
-      this.addClean(key, value);
-    }
+    for (const entry of layer.entries) if (--entry.unwritten === 0) this.becameClean(entry);
   }
 
-  /** A checkpoint failed: fold every in-flight snapshot back under the dirty map. */
+  /** A checkpoint failed: every in-flight snapshot goes back into the open one. Returns its dirty bytes. */
   unwind(): number {
-    const merged: WriteLayer = new Map();
-    for (const layer of [...this.inFlight, this.dirty]) for (const [key, value] of layer) merged.set(key, value);
+    const pending = [...this.inFlight.flatMap((layer) => layer.entries), ...this.log];
     this.inFlight = [];
-    this.dirty = merged;
+    this.log = [];
+    this.generation++;
     let bytes = 0;
-    for (const [key, value] of merged) bytes += entrySize(key, value);
+    for (const entry of pending) {
+      if (entry.loggedIn === this.generation) continue;
+      entry.loggedIn = this.generation;
+      entry.unwritten = 1;
+      this.log.push(entry);
+      bytes += entry.size;
+    }
     return bytes;
   }
 
-  /** Every in-memory layer, oldest first. */
-  layers(): WriteLayer[] {
-    return [...this.inFlight, this.dirty];
+  /**
+   * The entries LevelDB may lack: in the open snapshot or in flight. Their values are the
+   * newest, so a scan of LevelDB overlaid with them (also with those pending when the scan
+   * started, whose batch may have completed after the scan's LevelDB snapshot) is current.
+   */
+  pending(): SpaceEntry[] {
+    return [...this.inFlight.flatMap((layer) => layer.entries), ...this.log];
   }
 
+  /** Forgets a clean key (restore wrote it to LevelDB directly). */
   dropClean(key: string): void {
-    const old = this.clean.get(key);
-    if (old === undefined) return;
-    this.clean.delete(key);
-    this.cleanBytes -= entrySize(key, old);
-    this.host.addCleanBytes(-entrySize(key, old));
+    const entry = this.entries.get(key);
+    if (entry === undefined || entry.unwritten > 0) return;
+    this.entries.delete(key);
+    this.host.addCleanBytes(-entry.size);
   }
 
-  private addClean(key: string, value: Buffer | null): void {
-    if (!this.host.readCacheEnabled) return;
-    const size = entrySize(key, value);
-    this.clean.set(key, value);
-    this.cleanBytes += size;
-    const over = this.host.addCleanBytes(size);
+  private becameClean(entry: SpaceEntry): void {
+    if (!this.host.readCacheEnabled) {
+      if (this.entries.get(entry.key) === entry) this.entries.delete(entry.key);
+      return;
+    }
+    const over = this.host.addCleanBytes(entry.size);
     if (over > 0) this.evictClean(over);
   }
 
-  /** Evicts oldest entries of this space for at least `bytes` (LRU-ish: hits do not refresh). */
+  private addClean(key: string, value: Buffer | null): void {
+    const entry: SpaceEntry = { key, value, unwritten: 0, loggedIn: -1, size: entrySize(key, value) };
+    this.entries.set(key, entry);
+    const over = this.host.addCleanBytes(entry.size);
+    if (over > 0) this.evictClean(over);
+  }
+
+  /** Evicts the oldest clean entries of this space for at least `bytes` (hits do not refresh). */
   private evictClean(bytes: number): void {
     let freed = 0;
-    for (const [key, value] of this.clean) {
+    for (const entry of this.entries.values()) {
       if (freed >= bytes) break;
-      const size = entrySize(key, value);
-      this.clean.delete(key);
-      freed += size;
+      if (entry.unwritten > 0) continue;
+      this.entries.delete(entry.key);
+      freed += entry.size;
     }
-    this.cleanBytes -= freed;
     this.host.addCleanBytes(-freed);
   }
 }

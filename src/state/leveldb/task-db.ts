@@ -224,20 +224,17 @@ export class TaskDb implements KeySpaceHost {
   }
 
   private async load(space: KeySpace, prefix: string, withValues: boolean): Promise<Map<string, Buffer | null>> {
-    const before = space.layers();
+    // Entries pending before the scan cover a checkpoint that completed during it (LevelDB
+    // iterators read a snapshot taken at creation); their values are the newest.
+    const before = space.pending();
     const stored = await this.scanStored(keyBytes(space.prefix + prefix), withValues);
     const found = new Map<string, Buffer | null>();
     const cut = space.prefix.length;
     for (const [key, value] of stored) found.set(key.slice(cut), value);
-    // Overlay buffered writes oldest first. Layers seen before the scan cover a checkpoint
-    // that completed during it (LevelDB iterators read a snapshot taken at creation).
-    const after = space.layers().filter((l) => !before.includes(l));
-    for (const layer of [...before, ...after]) {
-      for (const [key, value] of layer) {
-        if (!key.startsWith(prefix)) continue;
-        if (value === null) found.delete(key);
-        else found.set(key, value);
-      }
+    for (const entry of [...before, ...space.pending()]) {
+      if (!entry.key.startsWith(prefix)) continue;
+      if (entry.value === null) found.delete(entry.key);
+      else found.set(entry.key, entry.value);
     }
     return found;
   }
@@ -264,8 +261,10 @@ export class TaskDb implements KeySpaceHost {
   private writeBatch(snapshots: readonly [KeySpace, WriteLayer][], offsets: ReadonlyMap<string, bigint>): ChainedBatch<ClassicLevel<Buffer, Buffer>, Buffer, Buffer> {
     const batch = this.db.batch();
     for (const [space, layer] of snapshots) {
-      for (const [suffix, value] of layer) {
-        const key = keyBytes(space.prefix + suffix);
+      const { entries, values } = layer;
+      for (let i = 0; i < entries.length; i++) {
+        const key = keyBytes(space.prefix + entries[i]!.key);
+        const value = values[i] as Buffer | null;
         if (value === null) batch.del(key);
         else batch.put(key, value);
       }

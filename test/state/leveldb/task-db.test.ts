@@ -181,6 +181,25 @@ describe('TaskDb', () => {
     for (let i = 0; i < 200; i++) expect(db.get(b(`k${i}`))!.equals(Buffer.alloc(100, i))).toBe(true);
   });
 
+  it('never evicts buffered writes, whatever the read-cache budget', async () => {
+    await db.close();
+    db = await TaskDb.open(dir, { ...TEST_DB_OPTIONS, readCacheBytes: 2_000 });
+    for (let i = 0; i < 100; i++) db.put(b(`clean${i}`), Buffer.alloc(100, i));
+    await db.checkpoint(new Map());
+    for (let i = 0; i < 100; i++) db.put(b(`dirty${i}`), Buffer.alloc(100, i));
+    const inFlight = db.checkpoint(new Map());
+    for (let i = 0; i < 100; i++) db.put(b(`later${i}`), Buffer.alloc(100, i));
+    // Reading 100 clean keys overflows the 2,000-byte budget many times over.
+    for (let i = 0; i < 100; i++) expect(db.get(b(`clean${i}`))!.equals(Buffer.alloc(100, i))).toBe(true);
+    for (let i = 0; i < 100; i++) expect(db.get(b(`dirty${i}`))!.equals(Buffer.alloc(100, i))).toBe(true);
+    await inFlight;
+    for (let i = 0; i < 100; i++) expect(db.get(b(`later${i}`))!.equals(Buffer.alloc(100, i))).toBe(true);
+    await db.close();
+    db = await TaskDb.open(dir, TEST_DB_OPTIONS);
+    expect(db.get(b('dirty99'))!.equals(Buffer.alloc(100, 99))).toBe(true);
+    expect(db.get(b('later0'))).toBeUndefined();
+  });
+
   it('reads straight from LevelDB when the read cache is disabled', async () => {
     await db.close();
     db = await TaskDb.open(dir, { ...TEST_DB_OPTIONS, readCacheBytes: 0 });
