@@ -6,7 +6,7 @@ import type { KeyValue } from '../key-value.js';
 import type { KeyValueIterator } from '../key-value-iterator.js';
 import type { RecordContext, StateStoreContext } from '../state-store-context.js';
 import type { StateStore } from '../state-store.js';
-import { BUFFER_SERIALIZER, compareKeys, keyString, prefixUpperBound } from '../internals/byte-keys.js';
+import { BUFFER_SERIALIZER, compareKeys, keyString, offerKeyString, prefixUpperBound } from '../internals/byte-keys.js';
 import { rangeBounds, type KeyBounds } from '../internals/sorted-key-index.js';
 import { MergedSortedCacheIterator, type CachedPair } from './merged-sorted-cache-iterator.js';
 import { WrappedKeyValueBytesStore } from './wrapped-key-value-bytes-store.js';
@@ -309,7 +309,7 @@ export class CachingKeyValueStore extends WrappedKeyValueBytesStore {
     this.dirtyLog = [];
     this.dirtyLogLength = 0;
     this.dirtyCount = 0;
-    for (let i = 0; i < entries.length; i++) this.writeDown(entries[i]!.key, values[i]!, contexts[i]!);
+    for (let i = 0; i < entries.length; i++) this.writeDown(entries[i]!.key, entries[i]!.k, values[i]!, contexts[i]!);
     for (const e of entries) this.dropIfDeleted(e);
   }
 
@@ -324,7 +324,7 @@ export class CachingKeyValueStore extends WrappedKeyValueBytesStore {
     entry.context = null;
     this.dirtyLogLength = 0;
     this.dirtyCount = 0;
-    this.writeDown(entry === this.lastEntry ? this.lastKey! : entry.key, value, context);
+    this.writeDown(entry === this.lastEntry ? this.lastKey! : entry.key, entry.k, value, context);
     this.dropIfDeleted(entry);
   }
 
@@ -333,7 +333,11 @@ export class CachingKeyValueStore extends WrappedKeyValueBytesStore {
     if (entry.value === null && !entry.dirty && this.cache.get(entry.k) === entry) this.remove(entry);
   }
 
-  private writeDown(key: Buffer, newValue: Buffer | null, context: RecordContext): void {
+  private writeDown(key: Buffer, k: string, newValue: Buffer | null, context: RecordContext): void {
+    // The layers below decode `key` again; offering the cached string makes that a byte
+    // comparison, and gives them the string their own maps were filled with (an identical
+    // string compares in one step).
+    offerKeyString(k);
     let oldValue: Buffer | null = null;
     if (this.listener !== null) {
       oldValue = newValue === null || this.sendOldValues ? this.wrapped.get(key) : null;

@@ -76,17 +76,20 @@ export class KeySpace {
   /**
    * Buffers a write (null = delete) until the next checkpoint. Every write counts its whole
    * entry toward the dirty bytes, rewrites of a buffered key included: an over-estimate
-   * (a checkpoint comes a little early) that keeps a write at one lookup.
+   * (a checkpoint comes a little early) that keeps a write at one lookup. Returns whether
+   * the key had a value in memory before (false when unknown: not in memory, or deleted).
    */
-  put(key: string, value: Buffer | null): void {
+  put(key: string, value: Buffer | null): boolean {
     this.host.assertWritable();
     const size = entrySize(key, value);
     this.host.addDirtyBytes(size);
     let entry = this.entries.get(key);
+    let present = false;
     if (entry === undefined) {
       entry = { key, value, unwritten: 0, loggedIn: -1, size };
       this.entries.set(key, entry);
     } else {
+      present = entry.value !== null;
       if (entry.unwritten === 0) this.host.addCleanBytes(-entry.size);
       entry.value = value;
       entry.size = size;
@@ -96,6 +99,7 @@ export class KeySpace {
       entry.unwritten++;
       this.log.push(entry);
     }
+    return present;
   }
 
   /** Takes the writes since the last snapshot (possibly none) for a checkpoint batch. */

@@ -75,7 +75,8 @@ export class LevelDbKeyValueBytesStore extends IndexedBytesStore {
       this.index.removed(key);
       return;
     }
-    this.space!.put(key, value);
+    // A key the space held a value for is in the key set already: skip that lookup.
+    if (this.space!.put(key, value)) return;
     const size = this.keySet.size;
     this.keySet.add(key);
     if (this.keySet.size !== size) this.index.added(key);
