@@ -43,8 +43,8 @@ export class OutputQueue {
     }
     const chunk = this.chunks[this.chunks.length - 1]!;
     const start = this.used;
-    if (key !== null) chunk.set(key, start);
-    if (value !== null) chunk.set(value, start + Math.max(keyLength, 0));
+    if (key !== null) copy(key, chunk, start);
+    if (value !== null) copy(value, chunk, start + Math.max(keyLength, 0));
     this.used += bytes;
     if (this.headers.at(-1) !== headers) this.headers.push(headers);
     if ((this.count + 1) * FIELDS > this.meta.length) this.grow();
@@ -105,4 +105,15 @@ function decode<T>(topic: string, deserializer: Deserializer<T>, chunk: Buffer, 
   if (length < 0) return deserializer.deserialize(topic, null, headers);
   if (isRangeDeserializer(deserializer)) return deserializer.deserializeRange(topic, chunk, start, start + length);
   return deserializer.deserialize(topic, chunk.subarray(start, start + length), headers);
+}
+
+/** Bytes copied by a loop rather than `set` (whose call costs more than a short copy). */
+const SHORT_COPY = 16;
+
+function copy(source: Buffer, target: Buffer, at: number): void {
+  if (source.length > SHORT_COPY) {
+    target.set(source, at);
+    return;
+  }
+  for (let i = 0; i < source.length; i++) target[at + i] = source[i]!;
 }
