@@ -54,8 +54,10 @@ export function report(name: string, results: readonly WorkloadResult[], ratios:
   ];
   for (const [label, value] of Object.entries(ratios)) lines.push(`| ${label} | ${(value * 100).toFixed(0)}% | | | |`);
   console.log(lines.join('\n'));
-  mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
-  const file = new URL(`./results/${new Date().toISOString().slice(0, 10)}-${name}.json`, import.meta.url);
+  // The harness runs compiled from .bench-dist/bench/: results go to the sources' bench/results/.
+  const dir = new URL('../../bench/results/', import.meta.url);
+  mkdirSync(dir, { recursive: true });
+  const file = new URL(`${new Date().toISOString().slice(0, 10)}-${name}.json`, dir);
   const machine = { cpus: cpus().length, cpu: cpus()[0]?.model, memGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
   writeFileSync(file, JSON.stringify({ name, date: new Date().toISOString(), machine, results, ratios }, null, 2));
 }
