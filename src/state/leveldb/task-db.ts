@@ -23,9 +23,10 @@ const CHECKPOINT_PREFIX = '\x00checkpoint\x00';
  * One LevelDB per task; stores live under key prefixes, each a `KeySpace`
  * (see `LevelDbKeyValueBytesStore`).
  *
- * Reads are synchronous: dirty buffer -> in-flight checkpoint snapshots -> read cache ->
- * `getSync`. Writes only touch the dirty buffer; `checkpoint(offsets)` applies it together
- * with the changelog offsets it corresponds to in one atomic `batch()`, so LevelDB never
+ * Reads are synchronous: the key space's in-memory entry (a buffered write, one in a
+ * checkpoint batch still in flight, or a clean cached value), else `getSync`. Writes only
+ * touch the key spaces (the dirty buffer); `checkpoint(offsets)` writes what was buffered
+ * together with the changelog offsets it corresponds to in one atomic batch, so LevelDB never
  * holds state newer than its stored offsets say (DESIGN.md, "Writes stay in memory until
  * a checkpoint"). Keys are handled in string form (latin1, see `byte-keys.ts`) so the hot
  * path allocates no Buffers.
