@@ -13,8 +13,8 @@ export class KafkaRecordCollector implements RecordCollector {
 
   constructor(private readonly producer: EngineProducer) {}
 
-  send(topic: string, key: Buffer | null, value: Buffer | null, headers: Headers, timestamp: number, partition: number | null): void {
-    this.producer.send({ topic, partition, key, value, headers, timestamp });
+  send(topic: string, key: Buffer | null, value: Buffer | null, headers: Headers, timestamp: number, partition: number | null, valueOffset = 0): void {
+    this.producer.send({ topic, partition, key, value: valueOffset === 0 || value === null ? value : value.subarray(valueOffset), headers, timestamp });
   }
 
   partitionsFor(topic: string): number {

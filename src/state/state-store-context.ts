@@ -27,8 +27,12 @@ export interface StateStoreContext {
   taskDb(): Promise<TaskDb>;
   /** `<applicationId>-<storeName>-changelog`. */
   changelogTopic(storeName: string): string;
-  /** Sends one changelog record through the task's record collector (partition = task partition). */
-  logChange(topic: string, key: Buffer, value: Buffer | null, timestamp: number, headers: Headers): void;
+  /**
+   * Sends one changelog record through the task's record collector (partition = task
+   * partition). The record's value is `value` from byte `valueOffset` on (a timestamped
+   * store logs its value without the 8-byte timestamp; the view is only made if needed).
+   */
+  logChange(topic: string, key: Buffer, value: Buffer | null, timestamp: number, headers: Headers, valueOffset?: number): void;
   /** The context of the record being processed now. */
   recordContext(): RecordContext;
   /** Runs `fn` with `context` as the current record context (cache flushes forward with the entry's context). */

@@ -27,13 +27,14 @@ export class InMemoryRecordCollector implements RecordCollector {
   /** `keeps(topic)`: whether the driver does anything with records of `topic`. */
   constructor(private readonly keeps: (topic: string) => boolean) {}
 
-  send(topic: string, key: Buffer | null, value: Buffer | null, headers: Headers, timestamp: number): void {
+  send(topic: string, key: Buffer | null, value: Buffer | null, headers: Headers, timestamp: number, _partition: number | null, valueOffset = 0): void {
     const state = this.state(topic);
     state.kept ??= this.keeps(topic);
     if (!state.kept) {
       state.next++;
       return;
     }
+    if (valueOffset !== 0 && value !== null) value = value.subarray(valueOffset);
     this.produced[this.count++] = { topic, partition: 0, offset: BigInt(state.next++), timestamp, key, value, headers };
   }
 

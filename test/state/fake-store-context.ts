@@ -48,8 +48,8 @@ export class FakeStoreContext implements StateStoreContext {
     return `${this.applicationId}-${storeName}-changelog`;
   }
 
-  logChange(topic: string, key: Buffer, value: Buffer | null, timestamp: number, headers: Headers): void {
-    this.logged.push({ topic, key, value, timestamp, headers });
+  logChange(topic: string, key: Buffer, value: Buffer | null, timestamp: number, headers: Headers, valueOffset = 0): void {
+    this.logged.push({ topic, key, value: value === null ? null : value.subarray(valueOffset), timestamp, headers });
   }
 
   recordContext(): RecordContext {

@@ -7,7 +7,8 @@ import type { Headers } from '../../processor/headers.js';
 export interface RecordCollector {
   /**
    * Queues one record. `partition` null means: let the partitioner choose (murmur2 of the
-   * key bytes, as the Java producer).
+   * key bytes, as the Java producer). The record's value is `value` from byte
+   * `valueOffset` (default 0) on.
    */
   send(
     topic: string,
@@ -16,6 +17,7 @@ export interface RecordCollector {
     headers: Headers,
     timestamp: number,
     partition: number | null,
+    valueOffset?: number,
   ): void;
   /** Number of partitions of a topic (for `StreamPartitioner`s); throws if unknown. */
   partitionsFor(topic: string): number;

@@ -377,9 +377,9 @@ export class StreamTask implements TaskRuntime, StateStoreContext {
     return this.stateStores.changelogTopic(storeName);
   }
 
-  logChange(topic: string, key: Buffer, value: Buffer | null, timestamp: number, headers: Headers): void {
+  logChange(topic: string, key: Buffer, value: Buffer | null, timestamp: number, headers: Headers, valueOffset = 0): void {
     this.stateStores.noteChangelogWrite();
-    this.collector.send(topic, key, value, headers, timestamp, this.taskId.partition);
+    this.collector.send(topic, key, value, headers, timestamp, this.taskId.partition, valueOffset);
   }
 
   recordContext(): RecordContext {

@@ -14,7 +14,7 @@ export function withRestoreListener(context: StateStoreContext, listener: Restor
     cacheMaxBytes: context.cacheMaxBytes,
     taskDb: () => context.taskDb(),
     changelogTopic: (storeName) => context.changelogTopic(storeName),
-    logChange: (topic, key, value, timestamp, headers) => context.logChange(topic, key, value, timestamp, headers),
+    logChange: (topic, key, value, timestamp, headers, valueOffset) => context.logChange(topic, key, value, timestamp, headers, valueOffset),
     recordContext: () => context.recordContext(),
     withRecordContext: (recordContext, fn) => context.withRecordContext(recordContext, fn),
     register(store, restore) {

@@ -17,9 +17,12 @@ export function timestampOf(valueAndTimestamp: Buffer): number {
   return valueAndTimestamp.readInt32BE(0) * TWO_POW_32 + valueAndTimestamp.readUInt32BE(4);
 }
 
+/** Where the raw value starts in a timestamped value (after the 8-byte timestamp). */
+export const RAW_VALUE_OFFSET = 8;
+
 /** The raw value after the 8-byte timestamp (a view, not a copy). */
 export function rawValueOf(valueAndTimestamp: Buffer): Buffer {
-  return valueAndTimestamp.subarray(8);
+  return valueAndTimestamp.subarray(RAW_VALUE_OFFSET);
 }
 
 /** `timestamp(8, BE) + raw` in a new buffer. */

@@ -49,8 +49,9 @@ export class ChangeLoggingKeyValueBytesStore extends WrappedKeyValueBytesStore {
     context.logChange(this.topic, key, value, rc.timestamp, rc.headers);
   }
 
-  protected logRaw(key: Buffer, value: Buffer | null, timestamp: number): void {
+  /** Sends `value` from byte `valueOffset` on, with `timestamp`, as the changelog record. */
+  protected logRaw(key: Buffer, value: Buffer | null, timestamp: number, valueOffset = 0): void {
     const context = this.context!;
-    context.logChange(this.topic, key, value, timestamp, context.recordContext().headers);
+    context.logChange(this.topic, key, value, timestamp, context.recordContext().headers, valueOffset);
   }
 }

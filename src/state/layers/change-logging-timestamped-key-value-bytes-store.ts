@@ -1,5 +1,5 @@
 // Kafka: ChangeLoggingTimestampedKeyValueBytesStore
-import { rawValueOf, timestampOf } from '../internals/timestamped-bytes.js';
+import { RAW_VALUE_OFFSET, timestampOf } from '../internals/timestamped-bytes.js';
 import { ChangeLoggingKeyValueBytesStore } from './change-logging-key-value-bytes-store.js';
 
 /**
@@ -11,6 +11,6 @@ import { ChangeLoggingKeyValueBytesStore } from './change-logging-key-value-byte
 export class ChangeLoggingTimestampedKeyValueBytesStore extends ChangeLoggingKeyValueBytesStore {
   protected override log(key: Buffer, valueAndTimestamp: Buffer | null): void {
     if (valueAndTimestamp === null) super.log(key, null);
-    else this.logRaw(key, rawValueOf(valueAndTimestamp), timestampOf(valueAndTimestamp));
+    else this.logRaw(key, valueAndTimestamp, timestampOf(valueAndTimestamp), RAW_VALUE_OFFSET);
   }
 }
