@@ -29,6 +29,15 @@ describe('examples/word-count', () => {
     expect(store.get('missing')).toBeNull();
   });
 
+  it("writes the store's changelog as Java does: raw Long counts, the timestamp in the record", async () => {
+    const driver = driverFor(buildTopology(), config);
+    const input = driver.createInputTopic('text-lines', S.serializer(), S.serializer());
+    const changelog = driver.createOutputTopic('word-count-counts-store-changelog', S.deserializer(), L.deserializer());
+    await input.pipeInput(null, 'a b a', 10);
+    await input.pipeInput(null, 'b', 20);
+    expect(changelog.readRecordsToList().map((r) => `${r.key}=${r.value}@${r.timestamp}`)).toEqual(['a=1@10', 'b=1@10', 'a=2@10', 'b=2@20']);
+  });
+
   it('emits one updated count per word occurrence, with the line timestamp', async () => {
     const driver = driverFor(buildTopology(), config);
     const input = driver.createInputTopic('text-lines', S.serializer(), S.serializer());
