@@ -3,14 +3,10 @@ import { EMPTY_HEADERS } from '../../processor/headers.js';
 import type { Headers } from '../../processor/headers.js';
 import { PunctuationType, type Cancellable, type Punctuator } from '../../processor/punctuation-type.js';
 import type { TaskId } from '../../processor/task-id.js';
-import type { Processor } from '../../processor/processor.js';
-import { FailOnInvalidTimestamp } from '../../processor/timestamp-extractor.js';
-import type { Serde } from '../../serdes/serde.js';
 import type { StateStore } from '../../state/state-store.js';
 import type { RecordContext, RestoreCallback, StateStoreContext } from '../../state/state-store-context.js';
 import type { TaskDb } from '../../state/leveldb/task-db.js';
 import type { Topology } from '../../topology/topology.js';
-import type { SinkNodeSpec, SourceNodeSpec } from '../../topology/topology-nodes.js';
 import { StreamsError } from '../../errors/streams-error.js';
 import type { Record } from '../../processor/record.js';
 import type { ResolvedStreamsConfig } from '../streams-config.js';
@@ -22,9 +18,9 @@ import { PunctuationQueue, type PunctuationSchedule } from './punctuation-queue.
 import type { RecordCollector } from './record-collector.js';
 import { RecordQueue, type StampedRecord } from './record-queue.js';
 import type { RuntimeNode } from './runtime-node.js';
-import { SinkNode } from './sink-node.js';
 import { SourceNode } from './source-node.js';
 import { TaskErrorPolicy } from './task-error-policy.js';
+import { createRuntimeNode } from './create-runtime-node.js';
 import { TaskMetrics } from './task-metrics.js';
 import type { TaskRuntime } from './task-runtime.js';
 import { TaskStores } from './task-stores.js';
@@ -109,53 +105,13 @@ export class StreamTask implements TaskRuntime, StateStoreContext {
 
   private instantiate(topology: Topology, name: string): RuntimeNode {
     const spec = topology.nodes.get(name)!;
-    switch (spec.kind) {
-      case 'source':
-        return this.sourceNode(topology, spec);
-      case 'processor': {
-        const node = new ProcessorNode(name, this, spec.supplier() as Processor<unknown, unknown, unknown, unknown>, spec.stores);
-        this.processors.push(node);
-        return node;
-      }
-      case 'sink':
-        return this.sinkNode(topology, spec);
+    const node = createRuntimeNode(this, spec, (topic) => StreamTask.runtimeTopic(topology, this.applicationId, topic));
+    if (node instanceof ProcessorNode) this.processors.push(node);
+    if (node instanceof SourceNode && spec.kind === 'source') {
+      for (const topic of spec.topics ?? []) this.sourceByTopic.set(StreamTask.runtimeTopic(topology, this.applicationId, topic), node);
+      if (spec.pattern) this.patternSources.push({ pattern: spec.pattern, node });
     }
-  }
-
-  private sourceNode(topology: Topology, spec: SourceNodeSpec): SourceNode {
-    const c = this.config;
-    const node = new SourceNode(
-      spec.name,
-      this,
-      spec.keyDeserializer ?? this.defaultSerde(c.defaultKeySerde, spec.name, 'key').deserializer(),
-      spec.valueDeserializer ?? this.defaultSerde(c.defaultValueSerde, spec.name, 'value').deserializer(),
-      spec.timestampExtractor ?? c.defaultTimestampExtractor ?? FailOnInvalidTimestamp,
-      c.deserializationExceptionHandler,
-    );
-    for (const topic of spec.topics ?? []) this.sourceByTopic.set(StreamTask.runtimeTopic(topology, this.applicationId, topic), node);
-    if (spec.pattern) this.patternSources.push({ pattern: spec.pattern, node });
     return node;
-  }
-
-  private sinkNode(topology: Topology, spec: SinkNodeSpec): SinkNode {
-    const c = this.config;
-    return new SinkNode(
-      spec.name,
-      this,
-      spec.topic === null ? null : StreamTask.runtimeTopic(topology, this.applicationId, spec.topic),
-      spec.extractor,
-      spec.keySerializer ?? this.defaultSerde(c.defaultKeySerde, spec.name, 'key').serializer(),
-      spec.valueSerializer ?? this.defaultSerde(c.defaultValueSerde, spec.name, 'value').serializer(),
-      spec.partitioner,
-    );
-  }
-
-  private defaultSerde(serde: Serde<any> | null, node: string, part: 'key' | 'value'): Serde<any> {
-    if (serde) return serde;
-    throw new StreamsError(
-      `Node ${node} has no ${part} serde and no default is configured: pass serdes to the node (e.g. Consumed.with / Produced.with) ` +
-        `or set default${part === 'key' ? 'Key' : 'Value'}Serde in the config.`,
-    );
   }
 
   /** Whether `topic` is read by this task. */
