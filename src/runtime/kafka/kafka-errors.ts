@@ -85,6 +85,13 @@ const CONNECTION_ERRORS = new Set([
   'KafkaJSLockTimeout',
 ]);
 
+/**
+ * Errors kafkajs marks non-retriable that a restarting broker answers for a while: no group or
+ * transaction coordinator yet (its partition of `__consumer_offsets` / `__transaction_state`
+ * is still loading). Java's clients keep looking for the coordinator; so does the runtime.
+ */
+const TRANSIENT_ERRORS = new Set(['KafkaJSGroupCoordinatorNotFound']);
+
 /** The innermost error of a kafkajs `cause` chain (retriers wrap the original). */
 export function rootCause(error: unknown): KafkajsErrorLike {
   let e = error as KafkajsErrorLike;
@@ -117,7 +124,8 @@ export function toStreamsError(error: unknown, what: string, brokers: readonly s
   }
   const e = error as KafkajsErrorLike;
   const message = `Kafka ${what} failed: ${e?.message ?? String(error)}`;
-  const retriable = root.retriable === true || e?.name === 'KafkaJSNumberOfRetriesExceeded';
+  const retriable =
+    root.retriable === true || e?.name === 'KafkaJSNumberOfRetriesExceeded' || TRANSIENT_ERRORS.has(e?.name ?? '') || TRANSIENT_ERRORS.has(root.name ?? '');
   return new KafkaClientError(message, errorType(error), retriable, { cause: error });
 }
 
