@@ -16,6 +16,10 @@ import { compositeStore } from './composite-store.js';
 import { GlobalStateUpdater } from './global-state-updater.js';
 import { shutdownRequested } from './shutdown-verdict.js';
 import { connectEngine, ENGINE_CONFIG_KEYS, type Engine } from './engine-factory.js';
+import { KafkaClientError } from './kafka/kafka-errors.js';
+
+/** Pause before a thread replaced after a transient broker error starts again. */
+const TRANSIENT_RETRY_MS = 1000;
 
 /** What the uncaught-exception handler decides (Java's `StreamThreadExceptionResponse`). */
 export type StreamsUncaughtExceptionResponse = 'REPLACE_THREAD' | 'SHUTDOWN_CLIENT' | 'SHUTDOWN_APPLICATION';
@@ -46,6 +50,8 @@ export class KafkaStreams {
   private plan: TopicPlan | null = null;
   private closing: Promise<boolean> | null = null;
   private global: GlobalStateUpdater | null = null;
+  /** When the current run of transient consumer failures began (null: none). */
+  private transientSince: number | null = null;
 
   /** Lifecycle states as they happen (the current one first). */
   readonly state$: Observable<StreamsState> = this.stateSubject.asObservable();
@@ -205,6 +211,7 @@ export class KafkaStreams {
   private async onFatal(error: unknown): Promise<void> {
     this.emit({ type: 'error', error });
     if (this.closing || this.state === StreamsState.PENDING_ERROR || this.state === StreamsState.ERROR) return;
+    if (await this.recoverTransient(error)) return;
     let response: StreamsUncaughtExceptionResponse = 'SHUTDOWN_CLIENT';
     try {
       response = this.handler(error);
@@ -222,6 +229,30 @@ export class KafkaStreams {
       await this.requestApplicationShutdown(this.engine, this.plan).catch((e: unknown) => this.emit({ type: 'error', error: e }));
     }
     await this.shutdown(false, StreamsState.PENDING_ERROR);
+  }
+
+  /**
+   * A running client whose consumer gave up on a transient broker error (kafkajs does not
+   * restart on a missing coordinator, which a restarting broker answers while it loads)
+   * replaces its thread after a second, as Java's clients keep retrying: tasks close dirty and
+   * reopen from their changelogs and committed offsets. Gives up (false) once such errors
+   * have lasted `taskTimeoutMs`, or for any other error.
+   */
+  private async recoverTransient(error: unknown): Promise<boolean> {
+    const running = this.state === StreamsState.RUNNING || this.state === StreamsState.REBALANCING;
+    if (!running || !(error instanceof KafkaClientError) || !error.retriable || !this.engine || !this.plan) return false;
+    const now = Date.now();
+    if (this.transientSince !== null && now - this.transientSince > this.config.taskTimeoutMs) return false;
+    this.transientSince ??= now;
+    await this.thread?.stop(false).catch(() => undefined);
+    this.transition(StreamsState.REBALANCING);
+    await new Promise((r) => setTimeout(r, TRANSIENT_RETRY_MS));
+    if (this.closing) return true;
+    await this.startThread(this.engine, this.plan).then(
+      () => void (this.transientSince = null),
+      (e: unknown) => this.onFatal(e),
+    );
+    return true;
   }
 
   /**

@@ -4,11 +4,16 @@ import { isTransientKafkaError, toStreamsError } from '../../../src/runtime/kafk
 
 const BROKERS = ['127.0.0.1:9092'];
 
+/** kafkajs's typings declare its error constructors without the (message, options) they take. */
+function kafkajsError(type: abstract new (...a: never[]) => Error, ...args: unknown[]): Error {
+  return new (type as unknown as new (...a: unknown[]) => Error)(...args);
+}
+
 describe('toStreamsError / isTransientKafkaError', () => {
   it('treats a missing group or transaction coordinator as transient (a restarting broker answers it for a while)', () => {
-    const direct = toStreamsError(new KafkaJSGroupCoordinatorNotFound('Failed to find group coordinator'), 'consume', BROKERS);
+    const direct = toStreamsError(kafkajsError(KafkaJSGroupCoordinatorNotFound, 'Failed to find group coordinator'), 'consume', BROKERS);
     const wrapped = toStreamsError(
-      new KafkaJSNumberOfRetriesExceeded(new KafkaJSGroupCoordinatorNotFound('Failed to find group coordinator'), { retryCount: 5, retryTime: 100 }),
+      kafkajsError(KafkaJSNumberOfRetriesExceeded, kafkajsError(KafkaJSGroupCoordinatorNotFound, 'Failed to find group coordinator'), { retryCount: 5, retryTime: 100 }),
       'produce',
       BROKERS,
     );
@@ -17,7 +22,7 @@ describe('toStreamsError / isTransientKafkaError', () => {
   });
 
   it('keeps other non-retriable kafkajs errors fatal', () => {
-    const error = toStreamsError(new KafkaJSNonRetriableError('Invalid partition metadata'), 'consume', BROKERS);
+    const error = toStreamsError(kafkajsError(KafkaJSNonRetriableError, 'Invalid partition metadata'), 'consume', BROKERS);
     expect(isTransientKafkaError(error)).toBe(false);
   });
 });
