@@ -156,11 +156,18 @@ export class StreamThread {
     return partitions.every((tp) => this.consumer.assignment.some((a) => a.topic === tp.topic && a.partition === tp.partition));
   }
 
+  /** Commits revoked tasks and closes them: clean after a commit, dirty when it threw (as Java's revocation). */
   private async commitAndClose(revoked: ActiveTask[]): Promise<void> {
-    await this.commit(revoked).catch(() => undefined);
+    const committed = await this.commit(revoked).then(
+      () => true,
+      (error: unknown) => {
+        this.deps.emit({ type: 'error', error });
+        return false;
+      },
+    );
     for (const t of revoked) {
       for (const tp of t.partitions) this.paused.delete(topicPartitionKey(tp.topic, tp.partition));
-      await this.deps.tasks.closeTask(t, true);
+      await this.deps.tasks.closeTask(t, committed);
     }
   }
 
