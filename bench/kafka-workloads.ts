@@ -13,12 +13,12 @@ import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Kafka, logLevel, type Admin, type Message } from 'kafkajs';
-import { Consumed, Grouped, Materialized, Produced, StreamBuilder } from '../src/dsl/index.js';
+import { Consumed, Materialized, Produced, StreamBuilder } from '../src/dsl/index.js';
 import { Serdes } from '../src/serdes/serdes.js';
 import { KafkaStreams } from '../src/runtime/kafka-streams.js';
 import type { StreamsConfig } from '../src/runtime/streams-config.js';
 import type { Topology } from '../src/topology/topology.js';
-import { words } from '../examples/word-count.js';
+import { buildTopology } from '../examples/word-count.js';
 import { ensureBrokerJars } from '../scripts/kafka/broker-jars.js';
 import { startBroker } from '../scripts/kafka/local-broker.js';
 import type { WorkloadResult } from './harness.js';
@@ -319,17 +319,7 @@ export async function wordCountDrain(bench: KafkaBench): Promise<Drain> {
   const output = await bench.createTopic('w2-out');
   await bench.preload(input, SIZES.lines, (i) => ({ key: null, value: line(i) }));
   const totalWords = SIZES.lines * SIZES.wordsPerLine;
-  const topology = (): Topology => {
-    const builder = new StreamBuilder();
-    builder
-      .stream(input, Consumed.with(S, S))
-      .flatMapValues(words)
-      .groupBy((_key, word) => word, Grouped.with(S, S))
-      .count(Materialized.as('counts-store'))
-      .toStream()
-      .to(output, Produced.with(S, Serdes.Long()));
-    return builder.build();
-  };
+  const topology = (): Topology => buildTopology(input, output);
   // Every line read and every word counted: the source sub-topology processed the lines, the
   // count sub-topology the repartitioned words.
   const drain = streamsDrain(bench, topology, {}, (s) => s.metrics().processTotal >= SIZES.lines + totalWords);

@@ -20,15 +20,16 @@ export function words(line: string): string[] {
 /**
  * source(text-lines) -> flatMapValues(words) -> groupBy(word) -> repartition
  * (`word-count-counts-store-repartition`) -> count into `counts-store` -> toStream -> sink.
+ * The topics can be renamed (the tests and benchmarks share one broker).
  */
-export function buildTopology(): Topology {
+export function buildTopology(input = 'text-lines', output = 'word-counts-output'): Topology {
   const builder = new StreamBuilder();
   builder
-    .stream('text-lines', Consumed.with(Serdes.String(), Serdes.String()))
+    .stream(input, Consumed.with(Serdes.String(), Serdes.String()))
     .flatMapValues(words)
     .groupBy((_key, word) => word, Grouped.with(Serdes.String(), Serdes.String()))
     .count(Materialized.as('counts-store'))
     .toStream()
-    .to('word-counts-output', Produced.with(Serdes.String(), Serdes.Long()));
+    .to(output, Produced.with(Serdes.String(), Serdes.Long()));
   return builder.build(config);
 }
