@@ -1,5 +1,4 @@
 // Kafka: SessionWindowedKStreamImpl
-import type { Serde } from '../../serdes/serde.js';
 import { Serdes } from '../../serdes/serdes.js';
 import { EmitStrategy } from '../../windows/emit-strategy.js';
 import type { SessionWindows } from '../../windows/session-windows.js';
@@ -11,9 +10,14 @@ import type { Named } from '../named.js';
 import type { SessionWindowedKStream } from '../session-windowed-kstream.js';
 import { splitNamedAndMaterialized } from './arguments.js';
 import type { KGroupedStreamImpl } from './kgrouped-stream-impl.js';
-import { materializedInternal } from './materialized-internal.js';
-import { addWindowAggregate, countAggregator, countInitializer, countMerger, reduceAggregator, reduceInitializer } from './windowed-aggregate.js';
-import { windowedStoreSpec } from './windowed-store.js';
+import {
+  countAggregator,
+  countInitializer,
+  countMerger,
+  reduceAggregator,
+  reduceInitializer,
+  windowedAggregate,
+} from './windowed-aggregate.js';
 
 /** The immutable `SessionWindowedKStream`. */
 export class SessionWindowedKStreamImpl<K, V> implements SessionWindowedKStream<K, V> {
@@ -28,7 +32,9 @@ export class SessionWindowedKStreamImpl<K, V> implements SessionWindowedKStream<
     // Kafka burns a name for an unnamed Materialized (compatibility).
     if (m !== undefined && m.storeName === null && m.storeSupplier === null) this.grouped.builder.newStoreName('KSTREAM-AGGREGATE-');
     const keySerde = this.grouped.grouping.keySerde;
-    return this.build(n, m ?? Materialized.with(keySerde, Serdes.Long()), 'KSTREAM-AGGREGATE-', Serdes.Long(), countInitializer, countAggregator, countMerger);
+    const fns = { initializer: countInitializer, aggregator: countAggregator, merger: countMerger };
+    const store = m ?? Materialized.with(keySerde, Serdes.Long());
+    return windowedAggregate(this.grouped, this.windows, this.strategy, n, store, 'KSTREAM-AGGREGATE-', Serdes.Long(), fns);
   }
 
   reduce(reducer: Reducer<V>, named?: Named | Materialized<K, V>, materialized?: Materialized<K, V>): KTable<Windowed<K>, V> {
@@ -37,7 +43,9 @@ export class SessionWindowedKStreamImpl<K, V> implements SessionWindowedKStream<
     const aggregator = reduceAggregator(reducer);
     // Kafka's mergerForAggregator: merging two sessions folds the second into the first.
     const merger = (key: unknown, a: V | null, b: V): V => aggregator(key, b, a);
-    return this.build(n, m ?? Materialized.with(keySerde, valueSerde), 'KSTREAM-REDUCE-', valueSerde, reduceInitializer, aggregator, merger);
+    const fns = { initializer: reduceInitializer, aggregator, merger };
+    const store = m ?? Materialized.with(keySerde, valueSerde);
+    return windowedAggregate(this.grouped, this.windows, this.strategy, n, store, 'KSTREAM-REDUCE-', valueSerde, fns);
   }
 
   aggregate<VA>(
@@ -48,26 +56,12 @@ export class SessionWindowedKStreamImpl<K, V> implements SessionWindowedKStream<
     materialized?: Materialized<K, VA>,
   ): KTable<Windowed<K>, VA> {
     const [n, m] = splitNamedAndMaterialized(named, materialized);
-    return this.build(n, m ?? Materialized.with(this.grouped.grouping.keySerde, null), 'KSTREAM-AGGREGATE-', null, initializer, aggregator, merger);
+    const fns = { initializer, aggregator, merger };
+    const store = m ?? Materialized.with(this.grouped.grouping.keySerde, null);
+    return windowedAggregate(this.grouped, this.windows, this.strategy, n, store, 'KSTREAM-AGGREGATE-', null, fns);
   }
 
   emitStrategy(emitStrategy: EmitStrategy): SessionWindowedKStream<K, V> {
     return new SessionWindowedKStreamImpl(this.grouped, this.windows, emitStrategy);
-  }
-
-  private build<VA>(
-    named: Named | undefined,
-    m: Materialized<any, any>,
-    prefix: string,
-    defaultValueSerde: Serde<any> | null,
-    initializer: () => unknown,
-    aggregator: (key: any, value: any, aggregate: any) => unknown,
-    merger: (key: any, a: any, b: any) => unknown,
-  ): KTable<Windowed<K>, VA> {
-    const builder = this.grouped.builder;
-    const mi = materializedInternal(m, builder, prefix);
-    const store = windowedStoreSpec(mi, this.windows, this.strategy, { keySerde: this.grouped.grouping.keySerde, valueSerde: defaultValueSerde });
-    const name = builder.nameOrGenerate(named?.name ?? null, prefix);
-    return addWindowAggregate<K, VA>(this.grouped, name, store, { windows: this.windows, initializer, aggregator, merger, emitStrategy: this.strategy });
   }
 }

@@ -1,5 +1,4 @@
 // Kafka: TimeWindowedKStreamImpl + SlidingWindowedKStreamImpl
-import type { Serde } from '../../serdes/serde.js';
 import { Serdes } from '../../serdes/serdes.js';
 import { EmitStrategy } from '../../windows/emit-strategy.js';
 import { SlidingWindows } from '../../windows/sliding-windows.js';
@@ -12,9 +11,13 @@ import type { Named } from '../named.js';
 import type { TimeWindowedKStream } from '../time-windowed-kstream.js';
 import { splitNamedAndMaterialized } from './arguments.js';
 import type { KGroupedStreamImpl } from './kgrouped-stream-impl.js';
-import { materializedInternal } from './materialized-internal.js';
-import { addWindowAggregate, countAggregator, countInitializer, reduceAggregator, reduceInitializer } from './windowed-aggregate.js';
-import { windowedStoreSpec } from './windowed-store.js';
+import {
+  countAggregator,
+  countInitializer,
+  reduceAggregator,
+  reduceInitializer,
+  windowedAggregate,
+} from './windowed-aggregate.js';
 
 /** The immutable `TimeWindowedKStream` over `TimeWindows` or `SlidingWindows`. */
 export class TimeWindowedKStreamImpl<K, V> implements TimeWindowedKStream<K, V> {
@@ -31,13 +34,17 @@ export class TimeWindowedKStreamImpl<K, V> implements TimeWindowedKStream<K, V> 
       this.grouped.builder.newStoreName('KSTREAM-AGGREGATE-');
     }
     const keySerde = this.grouped.grouping.keySerde;
-    return this.build(n, m ?? Materialized.with(keySerde, Serdes.Long()), 'KSTREAM-AGGREGATE-', Serdes.Long(), countInitializer, countAggregator);
+    const fns = { initializer: countInitializer, aggregator: countAggregator, merger: null };
+    const store = m ?? Materialized.with(keySerde, Serdes.Long());
+    return windowedAggregate(this.grouped, this.windows, this.strategy, n, store, 'KSTREAM-AGGREGATE-', Serdes.Long(), fns);
   }
 
   reduce(reducer: Reducer<V>, named?: Named | Materialized<K, V>, materialized?: Materialized<K, V>): KTable<Windowed<K>, V> {
     const [n, m] = splitNamedAndMaterialized(named, materialized);
     const { keySerde, valueSerde } = this.grouped.grouping;
-    return this.build(n, m ?? Materialized.with(keySerde, valueSerde), 'KSTREAM-REDUCE-', valueSerde, reduceInitializer, reduceAggregator(reducer));
+    const fns = { initializer: reduceInitializer, aggregator: reduceAggregator(reducer), merger: null };
+    const store = m ?? Materialized.with(keySerde, valueSerde);
+    return windowedAggregate(this.grouped, this.windows, this.strategy, n, store, 'KSTREAM-REDUCE-', valueSerde, fns);
   }
 
   aggregate<VA>(
@@ -47,25 +54,12 @@ export class TimeWindowedKStreamImpl<K, V> implements TimeWindowedKStream<K, V> 
     materialized?: Materialized<K, VA>,
   ): KTable<Windowed<K>, VA> {
     const [n, m] = splitNamedAndMaterialized(named, materialized);
-    return this.build(n, m ?? Materialized.with(this.grouped.grouping.keySerde, null), 'KSTREAM-AGGREGATE-', null, initializer, aggregator);
+    const fns = { initializer, aggregator, merger: null };
+    const store = m ?? Materialized.with(this.grouped.grouping.keySerde, null);
+    return windowedAggregate(this.grouped, this.windows, this.strategy, n, store, 'KSTREAM-AGGREGATE-', null, fns);
   }
 
   emitStrategy(emitStrategy: EmitStrategy): TimeWindowedKStream<K, V> {
     return new TimeWindowedKStreamImpl(this.grouped, this.windows, emitStrategy);
-  }
-
-  private build<VA>(
-    named: Named | undefined,
-    m: Materialized<any, any>,
-    prefix: string,
-    defaultValueSerde: Serde<any> | null,
-    initializer: () => unknown,
-    aggregator: (key: any, value: any, aggregate: any) => unknown,
-  ): KTable<Windowed<K>, VA> {
-    const builder = this.grouped.builder;
-    const mi = materializedInternal(m, builder, prefix);
-    const store = windowedStoreSpec(mi, this.windows, this.strategy, { keySerde: this.grouped.grouping.keySerde, valueSerde: defaultValueSerde });
-    const name = builder.nameOrGenerate(named?.name ?? null, prefix);
-    return addWindowAggregate<K, VA>(this.grouped, name, store, { windows: this.windows, initializer, aggregator, merger: null, emitStrategy: this.strategy });
   }
 }

@@ -7,8 +7,10 @@ import type { Windowed } from '../../windows/windowed.js';
 import type { KTable } from '../ktable.js';
 import type { KGroupedStreamImpl } from './kgrouped-stream-impl.js';
 import { KTableImpl } from './ktable-impl.js';
-import type { AnyWindows } from './windowed-store.js';
-import { windowedKeySerde } from './windowed-store.js';
+import type { Materialized } from '../materialized.js';
+import type { Named } from '../named.js';
+import { materializedInternal } from './materialized-internal.js';
+import { windowedKeySerde, windowedStoreSpec, type AnyWindows } from './windowed-store.js';
 
 /** What a windowed aggregation computes. */
 export interface WindowedAggregation {
@@ -52,4 +54,26 @@ export function addWindowAggregate<K, VA>(
     sourceNodes,
     store.generatedName ? null : store.name,
   );
+}
+
+/**
+ * The aggregation of a `TimeWindowedKStream` or `SessionWindowedKStream`: the window store
+ * from `m` (named with `prefix` when `m` names none), the node as `named` says or with a
+ * generated `prefix` name, then `addWindowAggregate`.
+ */
+export function windowedAggregate<K, VA>(
+  grouped: KGroupedStreamImpl<K, any>,
+  windows: AnyWindows,
+  emitStrategy: EmitStrategy,
+  named: Named | undefined,
+  m: Materialized<any, any>,
+  prefix: string,
+  defaultValueSerde: Serde<any> | null,
+  fns: Pick<WindowedAggregation, 'initializer' | 'aggregator' | 'merger'>,
+): KTable<Windowed<K>, VA> {
+  const builder = grouped.builder;
+  const mi = materializedInternal(m, builder, prefix);
+  const store = windowedStoreSpec(mi, windows, emitStrategy, { keySerde: grouped.grouping.keySerde, valueSerde: defaultValueSerde });
+  const name = builder.nameOrGenerate(named?.name ?? null, prefix);
+  return addWindowAggregate<K, VA>(grouped, name, store, { windows, emitStrategy, ...fns });
 }
