@@ -1,6 +1,6 @@
 // Crash tests (issue 5): kill, pause and restart instances of a counting app and check that
 // read_committed output has, per key, exactly the counts 1..n.
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { kafkaBootstrap } from './kafka.js';
 import { committedProgress, countsByKey, exactnessProblems, kill, prepare, readCommitted, sleep, startApp, stop, type AppProcess } from './crash-support.js';
 import { startBroker } from '../../scripts/kafka/local-broker.js';
@@ -9,9 +9,16 @@ const running: AppProcess[] = [];
 afterAll(async () => {
   for (const app of running) if (app.child.exitCode === null) await kill(app);
 });
+/** Apps started by the current test, whose output a failure prints. */
+let started: AppProcess[] = [];
+afterEach(({ task }) => {
+  if (task.result?.state === 'fail') started.forEach((app, i) => console.error(`--- app ${i + 1} of "${task.name}" ---\n${app.log.join('')}`));
+  started = [];
+});
 const start = (...args: Parameters<typeof startApp>): AppProcess => {
   const app = startApp(...args);
   running.push(app);
+  started.push(app);
   return app;
 };
 /** A random pause between `min` and `max` ms: the kills land at arbitrary points. */

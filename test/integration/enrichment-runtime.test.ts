@@ -89,7 +89,7 @@ describe('enrichment on a real broker (3 partitions per topic)', () => {
     } finally {
       await streams.close();
     }
-  });
+  }, 90_000);
 
   it('GlobalKTable variant: tables bootstrapped before processing, updates followed afterwards', async () => {
     const topics = topicsFor('enrich-global');
@@ -127,7 +127,7 @@ describe('enrichment on a real broker (3 partitions per topic)', () => {
     } finally {
       await streams.close();
     }
-  });
+  }, 90_000);
 
   it('a join of topics with different partition counts fails at start with a clear error', async () => {
     const clicks = uniqueName('clicks');

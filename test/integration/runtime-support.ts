@@ -5,10 +5,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach } from 'vitest';
 import { Serdes } from '../../src/serdes/serdes.js';
 import { KafkaStreams } from '../../src/runtime/kafka-streams.js';
 import { StreamsState } from '../../src/runtime/streams-state.js';
 import type { StreamsConfig } from '../../src/runtime/streams-config.js';
+import type { StreamsEvent } from '../../src/runtime/streams-event.js';
 import type { Topology } from '../../src/topology/topology.js';
 import { words } from '../../examples/word-count.js';
 import { kafkaBootstrap, kafkaClient, uniqueName } from './kafka.js';
@@ -47,9 +49,28 @@ export function removeStateDirs(): void {
   for (const d of stateDirs.splice(0)) rmSync(d, { recursive: true, force: true });
 }
 
+/** Timestamped events of the instances the current test made: a failing test prints them. */
+const eventLogs: { readonly app: string; readonly lines: string[] }[] = [];
+afterEach(({ task }) => {
+  if (task.result?.state === 'fail') {
+    for (const { app, lines } of eventLogs) console.error(`--- events of ${app} in "${task.name}" ---\n${lines.join('\n')}`);
+  }
+  eventLogs.length = 0;
+});
+
+function describeEvent(e: StreamsEvent): string {
+  return JSON.stringify(e, (_key, v: unknown) => (typeof v === 'bigint' ? String(v) : v instanceof Error ? `${v.name}: ${v.message}` : v));
+}
+
 /** A KafkaStreams on the run's broker with short commit intervals (tests wait on output). */
 export function streamsFor(topology: Topology, config: Partial<StreamsConfig> & { applicationId: string }): KafkaStreams {
-  return new KafkaStreams(topology, { bootstrapServers: kafkaBootstrap(), commitIntervalMs: 200, ...config });
+  const streams = new KafkaStreams(topology, { bootstrapServers: kafkaBootstrap(), commitIntervalMs: 200, ...config });
+  const log = { app: config.applicationId, lines: [] as string[] };
+  eventLogs.push(log);
+  streams.events$.subscribe((e) => {
+    if (e.type !== 'commit') log.lines.push(`${new Date().toISOString()} ${describeEvent(e)}`);
+  });
+  return streams;
 }
 
 /** Resolves when `streams` reaches RUNNING (rejects after `timeoutMs`). */
