@@ -55,6 +55,8 @@ export class StreamThread {
   private readonly paused = new Set<string>();
   private wake: (() => void) | null = null;
   private readonly opening = new Map<string, Promise<void>>();
+  /** Revoked tasks whose commit and close is under way, by id (settles when closed). */
+  private readonly closing = new Map<string, Promise<void>>();
   /** Offsets committed since the last purge, by `topic-partition`. */
   private readonly committed = new Map<string, bigint>();
 
@@ -101,8 +103,17 @@ export class StreamThread {
     this.deps.emit({ type: 'assigned', tasks: [...tasks.tasksFor(change.assignment).keys()], revoked: revoked.map((t) => t.id) });
     this.deps.onRunning(created.size === 0);
     this.deps.onJoined(change.memberId);
+    const closed = revoked.length ? this.commitAndClose(revoked) : Promise.resolve();
+    const settled = closed.then(
+      () => undefined,
+      () => undefined,
+    );
+    for (const t of revoked) this.closing.set(t.id, settled);
+    void settled.then(() => {
+      for (const t of revoked) if (this.closing.get(t.id) === settled) this.closing.delete(t.id);
+    });
     const work = (async () => {
-      if (revoked.length) await this.commitAndClose(revoked);
+      await closed;
       await Promise.all([...created].map(([id, parts]) => this.open(id, parts)));
       this.deps.onRunning(true);
     })();
@@ -112,7 +123,9 @@ export class StreamThread {
   private async open(id: string, partitions: TopicPartition[]): Promise<void> {
     const pending = this.opening.get(id);
     if (pending) return pending;
-    const p = this.openWithRetry(id, partitions).then((active) => {
+    // A task given back while an earlier assignment's revocation still closes it opens after that close.
+    const closing = this.closing.get(id) ?? Promise.resolve();
+    const p = closing.then(() => this.openWithRetry(id, partitions)).then((active) => {
       if (!active) return;
       // Restart exactly at the committed offsets (under exactly-once, read after the fence
       // made them final), dropping anything fetched before.

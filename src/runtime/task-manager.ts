@@ -83,17 +83,20 @@ export class TaskManager {
     return out;
   }
 
-  /** Tasks that are in the new assignment but not open here yet. */
+  /**
+   * Tasks that are in the new assignment but not open here: new ones, and revoked ones still
+   * closing (an assignment that gives a task back before its close finished must reopen it).
+   */
   newTasks(assignment: readonly TopicPartition[]): Map<string, TopicPartition[]> {
     const wanted = this.tasksFor(assignment);
-    for (const id of this.tasks.keys()) wanted.delete(id);
+    for (const [id, t] of this.tasks) if (t.state !== 'revoked') wanted.delete(id);
     return wanted;
   }
 
-  /** Open tasks the new assignment no longer contains. */
+  /** Open tasks the new assignment no longer contains (not those already revoked and closing). */
   revokedTasks(assignment: readonly TopicPartition[]): ActiveTask[] {
     const wanted = this.tasksFor(assignment);
-    return [...this.tasks.values()].filter((t) => !wanted.has(t.id));
+    return [...this.tasks.values()].filter((t) => !wanted.has(t.id) && t.state !== 'revoked');
   }
 
   /** Re-seeks kept tasks: every rejoin restarts positions from the committed offsets. */

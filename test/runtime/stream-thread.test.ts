@@ -1,0 +1,152 @@
+// StreamThread's handling of assignments that follow each other faster than tasks close: a
+// task taken away and given back while its revocation still commits must be opened again.
+// The consumer and admin are stand-ins (this tests the thread, not the Kafka client); the
+// tasks are real (a stateless topology, a temporary state folder).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Serdes } from '../../src/serdes/serdes.js';
+import { Topology } from '../../src/topology/topology.js';
+import { resolveStreamsConfig } from '../../src/runtime/streams-config.js';
+import { planTopics } from '../../src/runtime/topic-plan.js';
+import { StreamThread } from '../../src/runtime/stream-thread.js';
+import { TaskManager } from '../../src/runtime/task-manager.js';
+import type { RecordCollector } from '../../src/runtime/task/record-collector.js';
+import type { AssignmentChange, EngineAdmin, EngineConsumer, TopicPartition } from '../../src/runtime/kafka/engine.js';
+
+const INPUT: TopicPartition = { topic: 'in', partition: 0 };
+const S = Serdes.String();
+
+/** A collector whose flush (part of every at-least-once commit) waits until `release()`. */
+class HeldCollector implements RecordCollector {
+  buffered = 0;
+  private held: Promise<void> | null = null;
+  private releaseHeld: () => void = () => undefined;
+
+  hold(): void {
+    this.held = new Promise((resolve) => (this.releaseHeld = resolve));
+  }
+
+  release(): void {
+    this.held = null;
+    this.releaseHeld();
+  }
+
+  send(): void {}
+
+  offsetOf(): undefined {
+    return undefined;
+  }
+
+  partitionsFor(): number {
+    return 1;
+  }
+
+  flush(): Promise<void> | null {
+    return this.held;
+  }
+}
+
+/** Records what the thread asks of its consumer. */
+class RecordingConsumer implements EngineConsumer {
+  assignment: readonly TopicPartition[] = [];
+  readonly calls: string[] = [];
+
+  async start(): Promise<void> {}
+  pause(partitions: readonly TopicPartition[]): void {
+    this.calls.push(`pause ${partitions.map((p) => `${p.topic}-${p.partition}`).join(',')}`);
+  }
+  resume(partitions: readonly TopicPartition[]): void {
+    this.calls.push(`resume ${partitions.map((p) => `${p.topic}-${p.partition}`).join(',')}`);
+  }
+  seek(): void {}
+  async commitOffsets(): Promise<void> {}
+  async heartbeat(): Promise<'ok'> {
+    return 'ok';
+  }
+  async close(): Promise<void> {}
+}
+
+async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((r) => setTimeout(r, 5));
+}
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+function setUp() {
+  const stateDir = mkdtempSync(join(tmpdir(), 'kstreams-thread-'));
+  dirs.push(stateDir);
+  const topology = new Topology().addSource('src', 'in').addSink('sink', 'out', 'src');
+  const config = resolveStreamsConfig({ applicationId: 'thread-test', stateDir, commitIntervalMs: 60_000, defaultKeySerde: S, defaultValueSerde: S });
+  const plan = planTopics(topology, config.applicationId, () => 1);
+  const collector = new HeldCollector();
+  const admin = { committedOffsets: async () => new Map() } as unknown as EngineAdmin;
+  const tasks = new TaskManager({
+    topology,
+    config,
+    plan,
+    collector,
+    newTaskProducer: () => {
+      throw new Error('at-least-once has no task producers');
+    },
+    outputTopics: ['out'],
+    admin,
+    newReader: () => {
+      throw new Error('a stateless topology restores nothing');
+    },
+    emit: () => undefined,
+    budget: { cacheBytesPerTask: 1 << 20 },
+  });
+  const running: boolean[] = [];
+  const fatal: unknown[] = [];
+  const thread = new StreamThread({
+    config,
+    tasks,
+    collector,
+    admin,
+    repartitionTopics: new Set(),
+    emit: () => undefined,
+    onFatal: (error) => fatal.push(error),
+    onJoined: () => undefined,
+    onRunning: (r) => running.push(r),
+  });
+  const consumer = new RecordingConsumer();
+  thread.start(consumer);
+  const assign = (assignment: TopicPartition[]): void => {
+    consumer.assignment = assignment;
+    const change: AssignmentChange = { memberId: 'm', isLeader: true, assignment, assigned: [], revoked: [] };
+    thread.onAssignment(change);
+  };
+  /** Resolves once the thread reported all tasks running `n` times. */
+  const runningReported = (n: number): Promise<void> => until(() => running.filter(Boolean).length >= n);
+  return { thread, tasks, consumer, collector, assign, runningReported, fatal };
+}
+
+describe('StreamThread assignments', () => {
+  it('reopens a task given back while its revocation is still committing', async () => {
+    const { thread, tasks, consumer, collector, assign, runningReported, fatal } = setUp();
+    assign([INPUT]);
+    await runningReported(1);
+    expect(tasks.tasks.get('0_0')?.state).toBe('running');
+
+    // Taken away: the revocation's commit waits on the producer flush...
+    collector.hold();
+    assign([]);
+    expect(tasks.tasks.get('0_0')?.state).toBe('revoked');
+    // ...and given back before that commit finished.
+    assign([INPUT]);
+    consumer.calls.length = 0;
+    collector.release();
+    await runningReported(3);
+
+    expect(fatal).toEqual([]);
+    expect(tasks.tasks.get('0_0')?.state).toBe('running');
+    // The reopened task's partition was paused until it opened, then resumed.
+    expect(consumer.calls).toContain('resume in-0');
+    await thread.stop(true);
+  });
+});
