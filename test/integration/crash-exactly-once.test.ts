@@ -2,7 +2,7 @@
 // read_committed output has, per key, exactly the counts 1..n.
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { kafkaBootstrap } from './kafka.js';
-import { committedProgress, countsByKey, exactnessProblems, kill, prepare, readCommitted, sleep, startApp, stop, type AppProcess } from './crash-support.js';
+import { committedProgress, countsByKey, exactnessProblems, kill, prepare, readCommitted, sleep, startApp, stop, waitForLog, type AppProcess } from './crash-support.js';
 import { startBroker } from '../../scripts/kafka/local-broker.js';
 
 const running: AppProcess[] = [];
@@ -26,17 +26,21 @@ const randomMs = (min: number, max: number): number => min + Math.floor(Math.ran
 
 describe('exactly-once under crashes', () => {
   it('SIGKILLed 5 times at random moments, the output still has exactly the counts 1..n per key', async () => {
-    const s = await prepare(kafkaBootstrap(), 'crash', 50, 2000); // 100,000 records
+    const s = await prepare(kafkaBootstrap(), 'crash', 50, 4000); // 200,000 records
     const bootstrap = kafkaBootstrap();
+    const progress: number[] = [];
     for (let i = 0; i < 5; i++) {
       const app = start(s, bootstrap);
-      await sleep(randomMs(2500, 6000));
+      // Killed while processing: once it runs (a killed member holds up the next join until
+      // its session times out), after a random moment.
+      await waitForLog(app, /-> RUNNING/);
+      await sleep(randomMs(300, 2000));
       await kill(app);
+      progress.push(await committedProgress(bootstrap, s));
     }
-    // The kills landed mid-stream: some, not all, input was committed.
-    const progress = await committedProgress(bootstrap, s);
-    expect(progress).toBeGreaterThan(0);
-    expect(progress).toBeLessThan(s.total);
+    // Some kill landed mid-stream: some, not all, input was committed (a fast machine may
+    // finish the input before the last kill).
+    expect(progress.some((p) => p > 0 && p < s.total)).toBe(true);
     const last = start(s, bootstrap);
     const out = await readCommitted(bootstrap, s.output, s.total, 120_000);
     expect(exactnessProblems(s, countsByKey(out))).toEqual([]);

@@ -73,6 +73,16 @@ export function startApp(s: Scenario, bootstrap: string, options: { stateDir?: s
   return { child, log, exited };
 }
 
+/** Resolves once the app's output matches `pattern`; rejects after `timeoutMs` or if it exits. */
+export async function waitForLog(app: AppProcess, pattern: RegExp, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!pattern.test(app.log.join(''))) {
+    if (app.child.exitCode !== null) throw new Error(`app exited (code ${app.child.exitCode}) before printing ${pattern}`);
+    if (Date.now() > deadline) throw new Error(`app did not print ${pattern} within ${timeoutMs} ms`);
+    await sleep(50);
+  }
+}
+
 /** SIGKILLs a process and waits for it to be gone. */
 export async function kill(app: AppProcess): Promise<void> {
   app.child.kill('SIGKILL');
