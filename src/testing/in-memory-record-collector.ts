@@ -1,18 +1,26 @@
 import type { Headers } from '../processor/headers.js';
 import type { RecordCollector } from '../runtime/task/record-collector.js';
 import type { ConsumedBytes } from '../runtime/task/consumed-record.js';
+import type { OutputQueue } from './output-queue.js';
 
-/** Per topic: the next offset, and whether anything reads the topic (null = not asked yet). */
+/**
+ * Where records of a topic go: `'drain'` (the topology or a global store reads the topic:
+ * the driver drains them after each record), straight into the output queue of a topic only
+ * the test reads, or `'drop'` (nothing reads the topic).
+ */
+export type RecordRoute = 'drain' | 'drop' | OutputQueue;
+
+/** Per topic: the next offset, and where its records go (null = not asked yet). */
 interface TopicState {
   next: number;
-  kept: boolean | null;
+  route: RecordRoute | null;
 }
 
 /**
- * The test driver's record collector: every topic has one partition; records get offsets
- * at once and wait until the driver drains them. A record of a topic nothing reads (no
- * output topic, not consumed by the topology; `keeps` says) only takes its offset: the
- * driver would drop it anyway, and skipping it saves a record per changelog write.
+ * The test driver's record collector: every topic has one partition and records get offsets
+ * at once. Records the topology reads back wait until the driver drains them; records only
+ * the test reads go straight into their output queue (no record object per output); records
+ * nothing reads only take their offset (a changelog write costs no record).
  */
 export class InMemoryRecordCollector implements RecordCollector {
   /**
@@ -24,18 +32,17 @@ export class InMemoryRecordCollector implements RecordCollector {
   /** Next offset per topic (a number: cheaper per record than a Map of bigints). */
   private readonly byTopic = new Map<string, TopicState>();
 
-  /** `keeps(topic)`: whether the driver does anything with records of `topic`. */
-  constructor(private readonly keeps: (topic: string) => boolean) {}
+  /** `routeOf(topic)`: where records of `topic` go. */
+  constructor(private readonly routeOf: (topic: string) => RecordRoute) {}
 
   send(topic: string, key: Buffer | null, value: Buffer | null, headers: Headers, timestamp: number, _partition: number | null, valueOffset = 0): void {
     const state = this.state(topic);
-    state.kept ??= this.keeps(topic);
-    if (!state.kept) {
-      state.next++;
-      return;
-    }
+    const route = (state.route ??= this.routeOf(topic));
+    const offset = state.next++;
+    if (route === 'drop') return;
     if (valueOffset !== 0 && value !== null) value = value.subarray(valueOffset);
-    this.produced[this.count++] = { topic, partition: 0, offset: BigInt(state.next++), timestamp, key, value, headers };
+    if (route === 'drain') this.produced[this.count++] = { topic, partition: 0, offset: BigInt(offset), timestamp, key, value, headers };
+    else route.push(key, value, timestamp, headers);
   }
 
   /** Assigns the next offset of `topic` (input records use it too). */
@@ -43,9 +50,9 @@ export class InMemoryRecordCollector implements RecordCollector {
     return BigInt(this.state(topic).next++);
   }
 
-  /** What reads which topic changed (an output topic was created): ask `keeps` again. */
+  /** What reads which topic changed (an output topic was created): ask `routeOf` again. */
   readersChanged(): void {
-    for (const state of this.byTopic.values()) state.kept = null;
+    for (const state of this.byTopic.values()) state.route = null;
   }
 
   offsetOf(topic: string): bigint | undefined {
@@ -74,7 +81,7 @@ export class InMemoryRecordCollector implements RecordCollector {
 
   private state(topic: string): TopicState {
     let state = this.byTopic.get(topic);
-    if (state === undefined) this.byTopic.set(topic, (state = { next: 0, kept: null }));
+    if (state === undefined) this.byTopic.set(topic, (state = { next: 0, route: null }));
     return state;
   }
 }

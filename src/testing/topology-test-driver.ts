@@ -50,8 +50,8 @@ import { RESOLVED } from './resolved.js';
  */
 export class TopologyTestDriver {
   private readonly task: StreamTask;
-  private readonly collector = new InMemoryRecordCollector(
-    (topic) => this.outputs.has(topic) || this.task.consumes(topic) || (this.global?.consumes(topic) ?? false),
+  private readonly collector = new InMemoryRecordCollector((topic) =>
+    this.task.consumes(topic) || (this.global?.consumes(topic) ?? false) ? 'drain' : (this.outputs.get(topic) ?? 'drop'),
   );
   private readonly outputs = new Map<string, OutputQueue>();
   private readonly stateDir: string;
