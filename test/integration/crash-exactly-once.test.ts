@@ -53,7 +53,7 @@ describe('exactly-once under crashes', () => {
   }, 240_000);
 
   it('a paused instance (zombie) whose tasks moved cannot commit output or offsets after it resumes', async () => {
-    const s = await prepare(kafkaBootstrap(), 'zombie', 20, 1500);
+    const s = await prepare(kafkaBootstrap(), 'zombie', 20, 4000);
     const bootstrap = kafkaBootstrap();
     const a = start(s, bootstrap);
     await sleep(4000);
@@ -69,7 +69,7 @@ describe('exactly-once under crashes', () => {
   }, 180_000);
 
   it('a second instance joining and then leaving mid-stream keeps the result exact', async () => {
-    const s = await prepare(kafkaBootstrap(), 'join-leave', 30, 1500);
+    const s = await prepare(kafkaBootstrap(), 'join-leave', 30, 4000);
     const bootstrap = kafkaBootstrap();
     const a = start(s, bootstrap);
     await sleep(3000);
