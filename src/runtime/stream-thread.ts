@@ -55,6 +55,8 @@ export class StreamThread {
   private readonly paused = new Set<string>();
   private wake: (() => void) | null = null;
   private readonly opening = new Map<string, Promise<void>>();
+  /** The commit under way (settled), which the next one waits for. */
+  private committing: Promise<void> = Promise.resolve();
   /** Revoked tasks whose commit and close is under way, by id (settles when closed). */
   private readonly closing = new Map<string, Promise<void>>();
   /** Offsets committed since the last purge, by `topic-partition`. */
@@ -284,10 +286,21 @@ export class StreamThread {
    * output, changelog records and input offsets in one transaction. State is checkpointed
    * only after that, so local stores never hold uncommitted state.
    */
-  async commit(which?: ActiveTask[]): Promise<void> {
+  commit(which?: ActiveTask[]): Promise<void> {
+    // One commit at a time: a revocation's commit waits for the loop's (which may hold the
+    // same task), as Java's single thread would; tasks closed meanwhile are skipped.
+    const run = this.committing.then(() => this.commitNow(which));
+    this.committing = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  }
+
+  private async commitNow(which?: ActiveTask[]): Promise<void> {
     const started = Date.now();
     this.lastCommit = started;
-    const tasks = which ?? this.runningTasks();
+    const tasks = (which ?? this.runningTasks()).filter((t) => t.state !== 'closed');
     if (tasks.length === 0) return;
     for (const t of tasks) await t.task.prepareCommit();
     if (this.deps.collector === null) {

@@ -157,4 +157,27 @@ describe('producers on a real broker', () => {
     await txn.commitTransaction();
     expect([...(await readAll(topic, 1)).keys()]).toEqual(['kept']);
   });
+
+  it('a closed producer never initialises its id again, so it cannot fence the next owner', async () => {
+    const topic = uniqueName('producer-closed');
+    await admin.createTopics([{ name: topic, numPartitions: 1, replicationFactor: 1 }]);
+    const transactionalId = uniqueName('app-0_2');
+    const old = new TransactionalProducer(kafka, clientOptions(), { transactionalId });
+    await old.init();
+    await old.beginTransaction();
+    old.send(record(topic, 'old', 0));
+    await old.flush();
+    // A failed abort marks the producer for replacement (a fresh InitProducerId) at its next transaction.
+    const owner = new TransactionalProducer(kafka, clientOptions(), { transactionalId });
+    closers.push(() => owner.close());
+    await owner.init();
+    await expect(old.abortTransaction()).rejects.toBeInstanceOf(ProducerFencedError);
+    await old.close();
+    await expect(old.beginTransaction()).rejects.toThrow(/is closed/);
+    await expect(old.init()).rejects.toThrow(/is closed/);
+    await owner.beginTransaction();
+    owner.send(record(topic, 'owner', 0));
+    await owner.commitTransaction();
+    expect([...(await readAll(topic, 1)).keys()]).toEqual(['owner']);
+  });
 });

@@ -21,6 +21,8 @@ const S = Serdes.String();
 /** A collector whose flush (part of every at-least-once commit) waits until `release()`. */
 class HeldCollector implements RecordCollector {
   buffered = 0;
+  /** Calls of `flush()` so far. */
+  flushes = 0;
   private held: Promise<void> | null = null;
   private releaseHeld: () => void = () => undefined;
 
@@ -44,6 +46,7 @@ class HeldCollector implements RecordCollector {
   }
 
   flush(): Promise<void> | null {
+    this.flushes++;
     return this.held;
   }
 }
@@ -77,11 +80,11 @@ afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-function setUp() {
+function setUp(commitIntervalMs = 60_000) {
   const stateDir = mkdtempSync(join(tmpdir(), 'kstreams-thread-'));
   dirs.push(stateDir);
   const topology = new Topology().addSource('src', 'in').addSink('sink', 'out', 'src');
-  const config = resolveStreamsConfig({ applicationId: 'thread-test', stateDir, commitIntervalMs: 60_000, defaultKeySerde: S, defaultValueSerde: S });
+  const config = resolveStreamsConfig({ applicationId: 'thread-test', stateDir, commitIntervalMs, defaultKeySerde: S, defaultValueSerde: S });
   const plan = planTopics(topology, config.applicationId, () => 1);
   const collector = new HeldCollector();
   const admin = { committedOffsets: async () => new Map() } as unknown as EngineAdmin;
@@ -147,6 +150,26 @@ describe('StreamThread assignments', () => {
     expect(tasks.tasks.get('0_0')?.state).toBe('running');
     // The reopened task's partition was paused until it opened, then resumed.
     expect(consumer.calls).toContain('resume in-0');
+    await thread.stop(true);
+  });
+
+  it("runs a revocation's commit after the loop's commit under way, not beside it", async () => {
+    const { thread, tasks, collector, assign, runningReported, fatal } = setUp(20);
+    assign([INPUT]);
+    await runningReported(1);
+    // The loop's next interval commit blocks in the producer flush...
+    collector.hold();
+    const before = collector.flushes;
+    await until(() => collector.flushes > before);
+    const during = collector.flushes;
+    // ...when a rebalance takes the task away: its commit must wait for that one.
+    assign([]);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(collector.flushes).toBe(during);
+    collector.release();
+    await until(() => tasks.tasks.size === 0);
+    expect(collector.flushes).toBeGreaterThan(during);
+    expect(fatal).toEqual([]);
     await thread.stop(true);
   });
 });

@@ -47,6 +47,8 @@ export class TransactionalProducer implements EngineTransactionalProducer {
   private readonly batcher: RecordBatcher;
   private initialized = false;
   private broken = false;
+  /** Closed for good: never fences again (a late commit of a closed task must not re-init the id). */
+  private closed = false;
 
   constructor(
     private readonly kafka: Kafka,
@@ -85,6 +87,7 @@ export class TransactionalProducer implements EngineTransactionalProducer {
   /** Connects and fences: the first `transaction()` sends InitProducerId; aborting it sends nothing more. */
   init(): Promise<void> {
     return this.guard('init transactions', async () => {
+      this.assertOpen();
       await this.producer.connect();
       await (await this.producer.transaction()).abort();
       this.initialized = true;
@@ -94,6 +97,7 @@ export class TransactionalProducer implements EngineTransactionalProducer {
 
   beginTransaction(): Promise<void> {
     return this.guard('begin transaction', async () => {
+      this.assertOpen();
       if (this.transaction) throw new Error(`Transaction of '${this.transactionalId}' is already open.`);
       if (this.broken) await this.replace();
       if (!this.initialized) throw new Error(`Call init() on producer '${this.transactionalId}' before beginTransaction().`);
@@ -161,6 +165,7 @@ export class TransactionalProducer implements EngineTransactionalProducer {
 
   /** Aborts an open transaction (best effort, so read_committed readers need not wait for its timeout), then disconnects. */
   async close(): Promise<void> {
+    this.closed = true;
     if (this.transaction?.isActive()) await this.abortTransaction().catch(() => undefined);
     this.transaction = null;
     this.batcher.clear();
@@ -180,6 +185,7 @@ export class TransactionalProducer implements EngineTransactionalProducer {
   }
 
   private async replace(): Promise<void> {
+    this.assertOpen();
     await this.producer.disconnect().catch(() => undefined);
     this.initialized = false;
     this.build();
@@ -187,6 +193,10 @@ export class TransactionalProducer implements EngineTransactionalProducer {
     await (await this.producer.transaction()).abort();
     this.initialized = true;
     this.broken = false;
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error(`Producer '${this.transactionalId}' is closed: a closed task's producer cannot start transactions again.`);
   }
 
   private open(what: string): Transaction {
