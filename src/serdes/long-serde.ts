@@ -4,7 +4,8 @@ import { describeValue } from './internal/describe-value.js';
 import { readLong, writeLong } from './internal/long-bytes.js';
 import { wrongSize } from './internal/wrong-size.js';
 import type { RangeDeserializer } from './internal/range-deserializer.js';
-import type { Serde, Serializer } from './serde.js';
+import { scratchBuffer, type ScratchSerializer, type ScratchSlot } from './internal/scratch-serializer.js';
+import type { Serde } from './serde.js';
 
 /**
  * Writes a safe integer as Java's 8-byte big-endian signed long. Throws
@@ -13,12 +14,20 @@ import type { Serde, Serializer } from './serde.js';
  *
  * @example new LongSerializer().serialize('t', -1) // <ff ff ff ff ff ff ff ff>
  */
-export class LongSerializer implements Serializer<number> {
+export class LongSerializer implements ScratchSerializer<number> {
   serialize(topic: string, data: number | null): Buffer | null {
     if (data === null) return null;
     const buf = Buffer.allocUnsafe(8);
     this.serializeInto(topic, data, buf, 0);
     return buf;
+  }
+
+  /** @internal `serialize` into a reusable buffer (see `ScratchSerializer`). */
+  serializeScratch(topic: string, data: number | null, slot: ScratchSlot): Buffer | null {
+    if (data === null) return null;
+    const out = scratchBuffer(slot, 8)!;
+    this.serializeInto(topic, data, out, 0);
+    return out;
   }
 
   /** @internal Writes the 8 bytes of `data` at `offset` of `target` (timestamped stores embed them). */

@@ -2,7 +2,8 @@
 import { SerializationError } from '../errors/serialization-error.js';
 import { describeValue } from './internal/describe-value.js';
 import type { RangeDeserializer } from './internal/range-deserializer.js';
-import type { Serde, Serializer } from './serde.js';
+import { scratchBuffer, type ScratchSerializer, type ScratchSlot } from './internal/scratch-serializer.js';
+import type { Serde } from './serde.js';
 
 // Java's UTF-8 encoder writes '?' for an unpaired surrogate where Node writes U+FFFD.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -18,7 +19,7 @@ interface WellFormedCheck {
  *
  * @example new StringSerializer().serialize('t', 'hé') // <68 c3 a9>
  */
-export class StringSerializer implements Serializer<string> {
+export class StringSerializer implements ScratchSerializer<string> {
   serialize(topic: string, data: string | null): Buffer | null {
     if (data === null) return null;
     if (typeof data !== 'string') {
@@ -36,6 +37,18 @@ export class StringSerializer implements Serializer<string> {
     const text = (data as unknown as WellFormedCheck).isWellFormed() ? data : data.replace(LONE_SURROGATE, '?');
     return Buffer.from(text, 'utf8');
   }
+
+  /** @internal `serialize` into a reusable buffer (see `ScratchSerializer`). */
+  serializeScratch(topic: string, data: string | null, slot: ScratchSlot): Buffer | null {
+    if (typeof data === 'string' && data.length <= ASCII_FAST_PATH_MAX) {
+      const out = scratchBuffer(slot, data.length)!;
+      if (writeAscii(data, out)) {
+        lastText = data;
+        return out;
+      }
+    }
+    return this.serialize(topic, data);
+  }
 }
 
 /** Longest string encoded by `shortAscii`; past it the native encoder is as fast. */
@@ -48,12 +61,17 @@ const ASCII_FAST_PATH_MAX = 16;
  */
 function shortAscii(data: string): Buffer | null {
   const out = Buffer.allocUnsafe(data.length);
+  return writeAscii(data, out) ? out : null;
+}
+
+/** Writes `data` into `out` (of its length) if every character is ASCII; false otherwise. */
+function writeAscii(data: string, out: Buffer): boolean {
   for (let i = 0; i < data.length; i++) {
     const c = data.charCodeAt(i);
-    if (c > 0x7f) return null;
+    if (c > 0x7f) return false;
     out[i] = c;
   }
-  return out;
+  return true;
 }
 
 /**

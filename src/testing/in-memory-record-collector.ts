@@ -12,6 +12,7 @@ export type RecordRoute = 'drain' | 'drop' | OutputQueue;
 
 /** Per topic: the next offset, and where its records go (null = not asked yet). */
 interface TopicState {
+  readonly topic: string;
   next: number;
   route: RecordRoute | null;
 }
@@ -35,9 +36,14 @@ export class InMemoryRecordCollector implements RecordCollector {
   /** `routeOf(topic)`: where records of `topic` go. */
   constructor(private readonly routeOf: (topic: string) => RecordRoute) {}
 
+  /** Records of an output-only topic are copied into their queue, of an unread one dropped. */
+  copiesAt(topic: string): boolean {
+    return this.routeIn(this.state(topic)) !== 'drain';
+  }
+
   send(topic: string, key: Buffer | null, value: Buffer | null, headers: Headers, timestamp: number, _partition: number | null, valueOffset = 0): void {
     const state = this.state(topic);
-    const route = (state.route ??= this.routeOf(topic));
+    const route = this.routeIn(state);
     const offset = state.next++;
     if (route === 'drop') return;
     if (valueOffset !== 0 && value !== null) value = value.subarray(valueOffset);
@@ -79,9 +85,13 @@ export class InMemoryRecordCollector implements RecordCollector {
     this.count = 0;
   }
 
+  private routeIn(state: TopicState): RecordRoute {
+    return (state.route ??= this.routeOf(state.topic));
+  }
+
   private state(topic: string): TopicState {
     let state = this.byTopic.get(topic);
-    if (state === undefined) this.byTopic.set(topic, (state = { next: 0, route: null }));
+    if (state === undefined) this.byTopic.set(topic, (state = { topic, next: 0, route: null }));
     return state;
   }
 }

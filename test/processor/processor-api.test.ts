@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Topology } from '../../src/topology/topology.js';
 import { Serdes } from '../../src/serdes/serdes.js';
+import { StringSerializer } from '../../src/serdes/string-serde.js';
 import { Record } from '../../src/processor/record.js';
 import { Headers } from '../../src/processor/headers.js';
 import { PunctuationType } from '../../src/processor/punctuation-type.js';
@@ -49,6 +50,33 @@ describe('Processor API through the driver', () => {
       { key: 'k3', value: 'avocado' },
     ]);
     expect(b.readKeyValuesToList()).toEqual([{ key: 'k2', value: 'banana' }]);
+  });
+
+  it('writes output-only topics with their own bytes (same-length keys and values, a subclassed serializer)', async () => {
+    class Upper extends StringSerializer {
+      override serialize(topic: string, data: string | null): Buffer | null {
+        return super.serialize(topic, data?.toUpperCase() ?? null);
+      }
+    }
+    const topology = new Topology()
+      .addSource('src', S.deserializer(), S.deserializer(), 'input')
+      .addSink('plain', 'out-plain', S.serializer(), S.serializer(), 'src')
+      .addSink('upper', 'out-upper', new Upper(), S.serializer(), 'src');
+    driver = new TopologyTestDriver(topology);
+    const input = driver.createInputTopic('input', S.serializer(), S.serializer());
+    const plain = driver.createOutputTopic('out-plain', S.deserializer(), S.deserializer());
+    const upper = driver.createOutputTopic('out-upper', S.deserializer(), S.deserializer());
+    await input.pipeKeyValueList([
+      { key: 'abc', value: 'xyz' },
+      { key: 'k\u00e9y', value: 'h\u00e9!' },
+      { key: 'long-key-beyond-the-scratch-buffers', value: 'v' },
+    ]);
+    expect(plain.readKeyValuesToList()).toEqual([
+      { key: 'abc', value: 'xyz' },
+      { key: 'k\u00e9y', value: 'h\u00e9!' },
+      { key: 'long-key-beyond-the-scratch-buffers', value: 'v' },
+    ]);
+    expect(upper.readKeyValuesToList().map((kv) => kv.key)).toEqual(['ABC', 'K\u00c9Y', 'LONG-KEY-BEYOND-THE-SCRATCH-BUFFERS']);
   });
 
   it('fails clearly when forwarding to an unknown child', async () => {

@@ -19,6 +19,11 @@ export interface RecordCollector {
     partition: number | null,
     valueOffset?: number,
   ): void;
+  /**
+   * @internal Whether `send` is done with the key and value Buffers of records of `topic`
+   * when it returns (it copies or drops them), so a sink may pass reusable buffers.
+   */
+  copiesAt?(topic: string): boolean;
   /** Number of partitions of a topic (for `StreamPartitioner`s); throws if unknown. */
   partitionsFor(topic: string): number;
   /** Waits until everything sent so far is acknowledged (null when nothing is pending). */

@@ -4,11 +4,16 @@ import type { Serializer } from '../../serdes/serde.js';
 import type { StreamPartitioner } from '../../processor/stream-partitioner.js';
 import type { TopicNameExtractor } from '../../processor/topic-name-extractor.js';
 import { SerializationError } from '../../errors/serialization-error.js';
+import { asScratchSerializer, type ScratchSerializer } from '../../serdes/internal/scratch-serializer.js';
 import { RuntimeNode } from './runtime-node.js';
 import type { TaskRuntime } from './task-runtime.js';
 
 /** Serializes records and hands them to the task's record collector. */
 export class SinkNode extends RuntimeNode {
+  /** The serializers as scratch serializers, both or neither (for collectors that copy at once). */
+  private readonly keyScratch: ScratchSerializer<unknown> | null;
+  private readonly valueScratch: ScratchSerializer<unknown> | null;
+
   constructor(
     name: string,
     private readonly task: TaskRuntime,
@@ -20,15 +25,25 @@ export class SinkNode extends RuntimeNode {
     private readonly partitioner: StreamPartitioner | null,
   ) {
     super(name);
+    const keyScratch = asScratchSerializer(keySerializer);
+    const valueScratch = asScratchSerializer(valueSerializer);
+    this.keyScratch = keyScratch !== null && valueScratch !== null ? keyScratch : null;
+    this.valueScratch = this.keyScratch !== null ? valueScratch : null;
   }
 
   override process(record: Record<unknown, unknown>): void {
     const topic = this.topic ?? this.extract(record);
+    const collector = this.task.collector;
     let key: Buffer | null;
     let value: Buffer | null;
     try {
-      key = this.keySerializer.serialize(topic, record.key, record.headers);
-      value = this.valueSerializer.serialize(topic, record.value, record.headers);
+      if (this.keyScratch !== null && collector.copiesAt?.(topic) === true) {
+        key = this.keyScratch.serializeScratch(topic, record.key, 0);
+        value = this.valueScratch!.serializeScratch(topic, record.value, 1);
+      } else {
+        key = this.keySerializer.serialize(topic, record.key, record.headers);
+        value = this.valueSerializer.serialize(topic, record.value, record.headers);
+      }
     } catch (error) {
       const wrapped = new SerializationError(
         `Sink ${this.name} could not serialize a record for topic ${topic}: ${error instanceof Error ? error.message : String(error)}. ` +
@@ -40,9 +55,9 @@ export class SinkNode extends RuntimeNode {
     }
     let partition: number | null = null;
     if (this.partitioner !== null) {
-      partition = this.partitioner.partition(topic, record.key, record.value, this.task.collector.partitionsFor(topic)) ?? null;
+      partition = this.partitioner.partition(topic, record.key, record.value, collector.partitionsFor(topic)) ?? null;
     }
-    this.task.collector.send(topic, key, value, record.headers, record.timestamp, partition);
+    collector.send(topic, key, value, record.headers, record.timestamp, partition);
   }
 
   private extract(record: Record<unknown, unknown>): string {
