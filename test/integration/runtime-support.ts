@@ -50,10 +50,13 @@ export function removeStateDirs(): void {
 }
 
 /** Timestamped events of the instances the current test made: a failing test prints them. */
-const eventLogs: { readonly app: string; readonly lines: string[] }[] = [];
+const eventLogs: { readonly app: string; readonly streams: KafkaStreams; readonly lines: string[]; commits: number }[] = [];
 afterEach(({ task }) => {
   if (task.result?.state === 'fail') {
-    for (const { app, lines } of eventLogs) console.error(`--- events of ${app} in "${task.name}" ---\n${lines.join('\n')}`);
+    for (const { app, streams, lines, commits } of eventLogs) {
+      const metrics = JSON.stringify(streams.metrics());
+      console.error(`--- events of ${app} in "${task.name}" (${commits} commits; metrics at the end: ${metrics}) ---\n${lines.join('\n')}`);
+    }
   }
   eventLogs.length = 0;
 });
@@ -65,10 +68,11 @@ function describeEvent(e: StreamsEvent): string {
 /** A KafkaStreams on the run's broker with short commit intervals (tests wait on output). */
 export function streamsFor(topology: Topology, config: Partial<StreamsConfig> & { applicationId: string }): KafkaStreams {
   const streams = new KafkaStreams(topology, { bootstrapServers: kafkaBootstrap(), commitIntervalMs: 200, ...config });
-  const log = { app: config.applicationId, lines: [] as string[] };
+  const log = { app: config.applicationId, streams, lines: [] as string[], commits: 0 };
   eventLogs.push(log);
   streams.events$.subscribe((e) => {
-    if (e.type !== 'commit') log.lines.push(`${new Date().toISOString()} ${describeEvent(e)}`);
+    if (e.type === 'commit') log.commits++;
+    else log.lines.push(`${new Date().toISOString()} ${describeEvent(e)}`);
   });
   return streams;
 }
