@@ -14,6 +14,7 @@ import {
   createConsumerOnCluster,
   ISOLATION_READ_COMMITTED,
   transformFetchResponses,
+  type InternalCluster,
   type InternalFetchResponse,
 } from './kafkajs-internals.js';
 import { hideAbortedMessages, type KafkajsFetchedMessage } from './read-committed.js';
@@ -74,6 +75,7 @@ export function isRebalanceError(error: unknown): boolean {
  */
 export class KafkaConsumer implements EngineConsumer {
   private readonly consumer: Consumer;
+  private readonly cluster: InternalCluster;
   private current: TopicPartition[] = [];
   private heartbeatFn: (() => Promise<void>) | null = null;
   private joined = false;
@@ -87,6 +89,7 @@ export class KafkaConsumer implements EngineConsumer {
     // Its own Cluster (read_committed, no auto topic creation), so its fetches can be
     // filtered with Java's aborted-transaction rules instead of kafkajs's leaky ones.
     const cluster = createCluster(kafka, { isolationLevel: ISOLATION_READ_COMMITTED });
+    this.cluster = cluster;
     transformFetchResponses(cluster, hideAbortedRecords);
     this.consumer = createConsumerOnCluster(kafka, cluster, {
       groupId: options.groupId,
@@ -226,6 +229,34 @@ export class KafkaConsumer implements EngineConsumer {
     };
     this.current = next;
     this.options.onAssignment?.(change);
+    void this.refreshUntilLeadersKnown(next);
+  }
+
+  /**
+   * kafkajs fetches an assigned partition only from the leader its metadata names, and
+   * silently skips a partition its metadata lacks (or has no leader for) until the metadata
+   * expires (5 minutes). After a join, refresh the metadata until every assigned partition
+   * has a known leader (a topic created just before may not be in the last refresh).
+   */
+  private async refreshUntilLeadersKnown(assignment: readonly TopicPartition[]): Promise<void> {
+    for (let attempt = 0; attempt < 20 && this.leaderUnknown(assignment); attempt++) {
+      await new Promise((r) => setTimeout(r, 250));
+      if (this.current !== assignment) return;
+      await this.cluster.refreshMetadata().catch(() => undefined);
+    }
+  }
+
+  private leaderUnknown(assignment: readonly TopicPartition[]): boolean {
+    return assignment.some((tp) => {
+      let metadata;
+      try {
+        metadata = this.cluster.findTopicPartitionMetadata(tp.topic);
+      } catch {
+        return true;
+      }
+      const p = metadata.find((m) => m.partitionId === tp.partition);
+      return p === undefined || p.leader === null || p.leader < 0;
+    });
   }
 
   private async shouldRestart(error: Error): Promise<boolean> {
