@@ -17,6 +17,7 @@ import {
   type InternalCluster,
   type InternalFetchResponse,
 } from './kafkajs-internals.js';
+import { refreshUntilLeadersKnown } from './leader-metadata.js';
 import { hideAbortedMessages, type KafkajsFetchedMessage } from './read-committed.js';
 import { createStreamsAssignor, type StreamsAssignorOptions } from './streams-assignor.js';
 import { fromAssignment, parseTopicPartitionKey, partitionsByTopic, topicPartitionKey } from './topic-partitions.js';
@@ -229,34 +230,7 @@ export class KafkaConsumer implements EngineConsumer {
     };
     this.current = next;
     this.options.onAssignment?.(change);
-    void this.refreshUntilLeadersKnown(next);
-  }
-
-  /**
-   * kafkajs fetches an assigned partition only from the leader its metadata names, and
-   * silently skips a partition its metadata lacks (or has no leader for) until the metadata
-   * expires (5 minutes). After a join, refresh the metadata until every assigned partition
-   * has a known leader (a topic created just before may not be in the last refresh).
-   */
-  private async refreshUntilLeadersKnown(assignment: readonly TopicPartition[]): Promise<void> {
-    for (let attempt = 0; attempt < 20 && this.leaderUnknown(assignment); attempt++) {
-      await new Promise((r) => setTimeout(r, 250));
-      if (this.current !== assignment) return;
-      await this.cluster.refreshMetadata().catch(() => undefined);
-    }
-  }
-
-  private leaderUnknown(assignment: readonly TopicPartition[]): boolean {
-    return assignment.some((tp) => {
-      let metadata;
-      try {
-        metadata = this.cluster.findTopicPartitionMetadata(tp.topic);
-      } catch {
-        return true;
-      }
-      const p = metadata.find((m) => m.partitionId === tp.partition);
-      return p === undefined || p.leader === null || p.leader < 0;
-    });
+    void refreshUntilLeadersKnown(this.cluster, next, () => this.current === next);
   }
 
   private async shouldRestart(error: Error): Promise<boolean> {
