@@ -11,6 +11,7 @@ import { KafkaStreams } from '../../src/runtime/kafka-streams.js';
 import { StreamsState } from '../../src/runtime/streams-state.js';
 import type { StreamsConfig } from '../../src/runtime/streams-config.js';
 import type { StreamsEvent } from '../../src/runtime/streams-event.js';
+import type { KafkaLogEntry } from '../../src/runtime/kafka/kafka-client.js';
 import type { Topology } from '../../src/topology/topology.js';
 import { words } from '../../examples/word-count.js';
 import { kafkaBootstrap, kafkaClient, uniqueName } from './kafka.js';
@@ -67,8 +68,11 @@ function describeEvent(e: StreamsEvent): string {
 
 /** A KafkaStreams on the run's broker with short commit intervals (tests wait on output). */
 export function streamsFor(topology: Topology, config: Partial<StreamsConfig> & { applicationId: string }): KafkaStreams {
-  const streams = new KafkaStreams(topology, { bootstrapServers: kafkaBootstrap(), commitIntervalMs: 200, ...config });
-  const log = { app: config.applicationId, streams, lines: [] as string[], commits: 0 };
+  const lines: string[] = [];
+  // kafkajs's own warnings and errors go into the same log (they explain stalls events do not).
+  const kafkaLog = (e: KafkaLogEntry): void => void lines.push(`${new Date().toISOString()} kafkajs ${e.level} ${e.namespace}: ${e.message} ${JSON.stringify(e.extra)}`);
+  const streams = new KafkaStreams(topology, { bootstrapServers: kafkaBootstrap(), commitIntervalMs: 200, kafkaLog, ...config } as StreamsConfig);
+  const log = { app: config.applicationId, streams, lines, commits: 0 };
   eventLogs.push(log);
   streams.events$.subscribe((e) => {
     if (e.type === 'commit') log.commits++;
