@@ -70,8 +70,13 @@ function describeEvent(e: StreamsEvent): string {
 export function streamsFor(topology: Topology, config: Partial<StreamsConfig> & { applicationId: string }): KafkaStreams {
   const lines: string[] = [];
   // kafkajs's own warnings and errors go into the same log (they explain stalls events do not).
-  const kafkaLog = (e: KafkaLogEntry): void => void lines.push(`${new Date().toISOString()} kafkajs ${e.level} ${e.namespace}: ${e.message} ${JSON.stringify(e.extra)}`);
-  const streams = new KafkaStreams(topology, { bootstrapServers: kafkaBootstrap(), commitIntervalMs: 200, kafkaLog, ...config } as StreamsConfig);
+  // KSTREAMS_TEST_KAFKAJS_LOG=debug adds its fetch, seek, pause and offset debug lines.
+  const kafkaLog = (e: KafkaLogEntry): void => {
+    if (e.level !== 'debug' || (/Fetch|seek|Paus|Resum|offset|Offset/.test(e.message) && lines.length < 600)) {
+      lines.push(`${new Date().toISOString()} kafkajs ${e.level} ${e.namespace}: ${e.message} ${JSON.stringify(e.extra).slice(0, 600)}`);
+    }
+  };
+  const streams = new KafkaStreams(topology, { bootstrapServers: kafkaBootstrap(), commitIntervalMs: 200, kafkaLog, kafkaLogLevel: process.env.KSTREAMS_TEST_KAFKAJS_LOG ?? 'warn', ...config } as StreamsConfig);
   const log = { app: config.applicationId, streams, lines, commits: 0 };
   eventLogs.push(log);
   streams.events$.subscribe((e) => {
