@@ -22,6 +22,8 @@ export interface ThreadConsumerOptions {
   readonly groupId: string;
   readonly topics: readonly (string | RegExp)[];
   readonly sourceTopicsBySubtopology: ReadonlyMap<number, readonly string[]>;
+  /** Source topics' partition counts from the start-up plan (a floor for the client's metadata). */
+  readonly knownPartitions?: ReadonlyMap<string, number>;
   readonly ownedTasks: () => readonly string[];
   /** True when this member asks the whole group to shut down (sent at its next join). */
   readonly shutdownRequested?: () => boolean;
@@ -61,7 +63,7 @@ export async function connectEngine(config: ResolvedStreamsConfig): Promise<Engi
       engine.consumer({
         groupId: o.groupId,
         topics: o.topics,
-        assignor: { sourceTopicsBySubtopology: o.sourceTopicsBySubtopology, ownedTasks: o.ownedTasks, shutdownRequested: o.shutdownRequested },
+        assignor: { sourceTopicsBySubtopology: o.sourceTopicsBySubtopology, knownPartitions: o.knownPartitions, ownedTasks: o.ownedTasks, shutdownRequested: o.shutdownRequested },
         sessionTimeoutMs: raw.sessionTimeoutMs as number | undefined,
         heartbeatIntervalMs: raw.heartbeatIntervalMs as number | undefined,
         rebalanceTimeoutMs: raw.rebalanceTimeoutMs as number | undefined,

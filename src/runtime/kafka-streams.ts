@@ -156,6 +156,7 @@ export class KafkaStreams {
       groupId: this.config.applicationId,
       topics: [...new Set(plan.subtopologies.flatMap((s) => s.sourceTopics))],
       sourceTopicsBySubtopology: new Map(plan.subtopologies.map((s) => [s.id, s.sourceTopics])),
+      knownPartitions: plan.partitionCounts,
       ownedTasks: () => [...tasks.tasks.keys()],
       onBatch: (b) => thread.onBatch(b),
       onAssignment: (c) => thread.onAssignment(c),

@@ -27,6 +27,8 @@ export interface SubtopologyPlan {
 export interface TopicPlan {
   readonly subtopologies: readonly SubtopologyPlan[];
   readonly internalTopics: readonly InternalTopic[];
+  /** Partition count of every source topic (runtime name) when the plan was made. */
+  readonly partitionCounts: ReadonlyMap<string, number>;
 }
 
 const REPARTITION_CONFIG = { 'cleanup.policy': 'delete', 'retention.ms': '-1', 'segment.bytes': '52428800' };
@@ -122,7 +124,14 @@ export function planTopics(
       internalTopics.push({ name: topic, kind: 'changelog', numPartitions: s.numTasks, config: { 'cleanup.policy': 'compact', ...topology.stores.get(storeName)!.builder.logConfig } });
     }
   }
-  return { subtopologies, internalTopics };
+  const partitionCounts = new Map<string, number>();
+  for (const topics of sourcesOf.values()) {
+    for (const t of topics) {
+      const n = countOf(t);
+      if (n !== undefined) partitionCounts.set(t, n);
+    }
+  }
+  return { subtopologies, internalTopics, partitionCounts };
 }
 
 /** Co-partitioned groups: user topics must agree; repartition topics take their count. */

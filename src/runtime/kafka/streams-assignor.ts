@@ -24,6 +24,12 @@ export interface StreamsAssignorOptions {
   readonly ownedTasks: () => readonly string[];
   /** True when this member asks the whole group to shut down (sent at the next join). */
   readonly shutdownRequested?: () => boolean;
+  /**
+   * Partition counts known from the start-up plan (checked with the admin client, internal
+   * topics created with them): a floor for the client's metadata, which may lack a topic or
+   * partitions right after they were created.
+   */
+  readonly knownPartitions?: ReadonlyMap<string, number>;
 }
 
 /** This member's subscription userData. */
@@ -85,7 +91,7 @@ export function createStreamsAssignor(options: StreamsAssignorOptions): Partitio
     },
     assign({ members }) {
       const infos = members.map((m) => ({ memberId: m.memberId, info: decodeMetadata(m.memberMetadata) }));
-      const tasks = computeTasks(sources(), (topic) => cluster.findTopicPartitionMetadata(topic).length);
+      const tasks = computeTasks(sources(), (topic) => Math.max(metadataPartitions(cluster, topic), options.knownPartitions?.get(topic) ?? 0));
       const byMember = assignTasks(
         [...tasks.keys()],
         infos.map(({ memberId, info }): MemberTasks => ({ memberId, ownedTasks: info.ownedTasks })),
@@ -106,6 +112,19 @@ export function createStreamsAssignor(options: StreamsAssignorOptions): Partitio
       );
     },
   });
+}
+
+/**
+ * Partitions of `topic` in the client's metadata (0 when the topic is missing). kafkajs
+ * returns an empty list for a topic its last refresh did not include, which alone would
+ * silently leave that topic's partitions out of every task.
+ */
+function metadataPartitions(cluster: { findTopicPartitionMetadata(topic: string): readonly unknown[] }, topic: string): number {
+  try {
+    return cluster.findTopicPartitionMetadata(topic).length;
+  } catch {
+    return 0;
+  }
 }
 
 function decodeMetadata(metadata: Buffer): SubscriptionInfo {

@@ -76,4 +76,22 @@ describe('streams assignor (kafkajs PartitionAssigner)', () => {
     const result = await a.assigner.assign({ members: [a.member, foreign], topics: [] });
     expect(result).toHaveLength(2);
   });
+
+  it("assigns every partition the start-up plan knows, also when the client's metadata lacks a topic", async () => {
+    // The client's metadata has no 'views' yet (a topic created just before the join).
+    const stale = {
+      findTopicPartitionMetadata: (topic: string) => (topic === 'views' ? [] : fakeCluster.findTopicPartitionMetadata(topic)),
+    } as unknown as Cluster;
+    const knownPartitions = new Map([['clicks', 4], ['views', 4], ['words', 2]]);
+    const assign = (known?: ReadonlyMap<string, number>) =>
+      createStreamsAssignor({ sourceTopicsBySubtopology: sources, ownedTasks: () => [], knownPartitions: known })({ cluster: stale, groupId: 'g', logger: {} as Logger });
+    const viewsAssigned = async (known?: ReadonlyMap<string, number>): Promise<number[]> => {
+      const assigner = assign(known);
+      const { metadata } = assigner.protocol({ topics: ['clicks', 'views', 'words'] });
+      const [result] = await assigner.assign({ members: [{ memberId: 'a', memberMetadata: metadata }], topics: ['clicks', 'views', 'words'] });
+      return AssignerProtocol.MemberAssignment.decode(result!.memberAssignment)!.assignment.views ?? [];
+    };
+    expect(await viewsAssigned()).toEqual([]); // metadata alone would drop the topic silently
+    expect(await viewsAssigned(knownPartitions)).toEqual([0, 1, 2, 3]);
+  });
 });
