@@ -7,13 +7,12 @@ import type { RecordCollector } from './task/record-collector.js';
 import { topicPartitionKey } from './task/consumed-record.js';
 import type { AssignmentChange, CommittedOffset, ConsumerBatch, EngineAdmin, EngineConsumer, TopicPartition } from './kafka/engine.js';
 import { isTransientKafkaError, ProducerFencedError, RebalanceInProgressError } from './kafka/kafka-errors.js';
+import { RepartitionPurger } from './repartition-purger.js';
 
 /** How long one processing slice may run before yielding to the event loop (heartbeats, fetches). */
 const SLICE_MS = 8;
 /** Records one task processes before the slice checks the clock. */
 const CHUNK = 256;
-/** Kafka's `repartition.purge.interval.ms`. */
-const PURGE_INTERVAL_MS = 30_000;
 /** At-least-once: output records buffered before the thread sends them without waiting for a commit... */
 const SEND_RECORDS = 10_000;
 /** ...or the longest a buffered output record waits (Kafka Streams' producer `linger.ms`). */
@@ -47,7 +46,6 @@ export class StreamThread {
   private running = false;
   private loopDone: Promise<void> = Promise.resolve();
   private lastCommit = Date.now();
-  private lastPurge = Date.now();
   /** At-least-once: the send in flight between commits, and a failure it left for the next commit. */
   private sending: Promise<void> | null = null;
   private sendFailure: { readonly error: unknown } | null = null;
@@ -59,10 +57,11 @@ export class StreamThread {
   private committing: Promise<void> = Promise.resolve();
   /** Revoked tasks whose commit and close is under way, by id (settles when closed). */
   private readonly closing = new Map<string, Promise<void>>();
-  /** Offsets committed since the last purge, by `topic-partition`. */
-  private readonly committed = new Map<string, bigint>();
+  private readonly purger: RepartitionPurger;
 
-  constructor(private readonly deps: StreamThreadDeps) {}
+  constructor(private readonly deps: StreamThreadDeps) {
+    this.purger = new RepartitionPurger(deps.repartitionTopics, deps.admin, deps.emit);
+  }
 
   /** Starts the loop with a consumer whose callbacks are `onBatch` and `onAssignment`. */
   start(consumer: EngineConsumer): void {
@@ -106,10 +105,7 @@ export class StreamThread {
     this.deps.onRunning(created.size === 0);
     this.deps.onJoined(change.memberId);
     const closed = revoked.length ? this.commitAndClose(revoked) : Promise.resolve();
-    const settled = closed.then(
-      () => undefined,
-      () => undefined,
-    );
+    const settled = closed.catch(() => undefined);
     for (const t of revoked) this.closing.set(t.id, settled);
     void settled.then(() => {
       for (const t of revoked) if (this.closing.get(t.id) === settled) this.closing.delete(t.id);
@@ -192,7 +188,7 @@ export class StreamThread {
       await this.maybeSend();
       const now = Date.now();
       if (now - this.lastCommit >= this.deps.config.commitIntervalMs || this.commitRequested()) await this.commit();
-      if (now - this.lastPurge >= PURGE_INTERVAL_MS) await this.purge();
+      await this.purger.maybePurge(now);
       if (processed === 0) await this.idle();
       else await nextTick();
     }
@@ -290,10 +286,7 @@ export class StreamThread {
     // One commit at a time: a revocation's commit waits for the loop's (which may hold the
     // same task), as Java's single thread would; tasks closed meanwhile are skipped.
     const run = this.committing.then(() => this.commitNow(which));
-    this.committing = run.then(
-      () => undefined,
-      () => undefined,
-    );
+    this.committing = run.catch(() => undefined);
     return run;
   }
 
@@ -319,7 +312,7 @@ export class StreamThread {
         this.deps.emit({ type: 'error', error });
         return;
       }
-      for (const [key, o] of offsets) this.committed.set(key, o.offset);
+      for (const [key, o] of offsets) this.purger.committedAt(key, o.offset);
       for (const t of tasks) await t.task.postCommit(false);
     }
     this.deps.emit({ type: 'commit', tasks: tasks.length, ms: Date.now() - started });
@@ -380,7 +373,7 @@ export class StreamThread {
     }
     for (const [key, o] of offsets) {
       t.lastCommitted.set(key, o.offset);
-      this.committed.set(key, o.offset);
+      this.purger.committedAt(key, o.offset);
     }
     await t.task.postCommit(false);
   }
@@ -398,24 +391,6 @@ export class StreamThread {
     await this.deps.tasks.closeTask(t, false);
     if (error instanceof ProducerFencedError) return;
     if (this.running && this.owns(partitions)) await this.open(t.id, partitions);
-  }
-
-  /** Deletes repartition records every task has consumed and committed (KIP-811). */
-  private async purge(): Promise<void> {
-    this.lastPurge = Date.now();
-    const byTopic = new Map<string, Map<number, bigint>>();
-    for (const [key, offset] of this.committed) {
-      const topic = key.slice(0, key.lastIndexOf('-'));
-      if (!this.deps.repartitionTopics.has(topic)) continue;
-      const partitions = byTopic.get(topic) ?? new Map<number, bigint>();
-      partitions.set(Number(key.slice(key.lastIndexOf('-') + 1)), offset);
-      byTopic.set(topic, partitions);
-    }
-    this.committed.clear();
-    for (const [topic, partitions] of byTopic) {
-      await this.deps.admin.deleteRecords(topic, partitions);
-      this.deps.emit({ type: 'purge', topic, partitions: partitions.size });
-    }
   }
 
   /** Stops the loop; a clean stop commits and closes every task, then leaves the group. */
