@@ -33,8 +33,11 @@ export class OffsetOutOfRangeError extends StreamsError {
     readonly topic: string,
     readonly partition: number,
     readonly offset: bigint,
+    /** The partition's log start and end offsets when the error was confirmed, if known. */
+    readonly range?: { readonly start: bigint; readonly end: bigint },
   ) {
-    super(`Offset ${offset} is out of range for ${topic}-${partition} (records were deleted or the offset is past the end).`);
+    const found = range ? `; the log holds offsets ${range.start} to ${range.end}` : '';
+    super(`Offset ${offset} is out of range for ${topic}-${partition}${found} (records were deleted or the offset is past the end).`);
   }
 }
 

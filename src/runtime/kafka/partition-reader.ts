@@ -62,6 +62,8 @@ interface RoundResult {
   readonly records: Map<string, ConsumedBytes[]>;
   readonly positions: Map<string, bigint>;
   readonly lastStableOffsets: Map<string, bigint>;
+  /** Partitions the broker answered OFFSET_OUT_OF_RANGE for, to be checked against the log's range. */
+  readonly outOfRange: Sent[];
   staleMetadata: boolean;
   failures: unknown[];
 }
@@ -95,7 +97,7 @@ export class PartitionReader implements EnginePartitionReader {
     try {
       await this.connect();
       await this.cluster.addMultipleTargetTopics([...new Set(wanted.map((w) => w.topic))]);
-      const earliest = await this.logStartOffsets(wanted.filter((w) => w.offset === EARLIEST_OFFSET));
+      const earliest = await this.listOffsets(wanted.filter((w) => w.offset === EARLIEST_OFFSET), true);
       for (const key of [...this.states.keys()]) if (!offsets.has(key)) this.states.delete(key);
       for (const w of wanted) {
         const position = w.offset === EARLIEST_OFFSET ? earliest.get(w.key)! : w.offset;
@@ -122,9 +124,17 @@ export class PartitionReader implements EnginePartitionReader {
     if (this.fetching) throw new Error('PartitionReader.fetch is already running: await it before fetching again.');
     this.fetching = true;
     try {
-      const round: RoundResult = { records: new Map(), positions: new Map(), lastStableOffsets: new Map(), staleMetadata: false, failures: [] };
+      const round: RoundResult = {
+        records: new Map(),
+        positions: new Map(),
+        lastStableOffsets: new Map(),
+        outOfRange: [],
+        staleMetadata: false,
+        failures: [],
+      };
       if (this.states.size === 0) await delay(maxWaitMs);
       else await this.fetchRound(round, maxWaitMs);
+      if (round.outOfRange.length > 0) await this.confirmOutOfRange(round);
       await this.afterRound(round);
       return round;
     } catch (e) {
@@ -148,12 +158,13 @@ export class PartitionReader implements EnginePartitionReader {
     return this.connected;
   }
 
-  private async logStartOffsets(wanted: ReadonlyArray<TopicPartition>): Promise<Map<string, bigint>> {
+  /** Log start (`fromBeginning`) or read-committed end offsets, by partition key. */
+  private async listOffsets(wanted: ReadonlyArray<TopicPartition>, fromBeginning: boolean): Promise<Map<string, bigint>> {
     const out = new Map<string, bigint>();
     if (wanted.length === 0) return out;
     const request = [...partitionsByTopic(wanted)].map(([topic, ps]) => ({
       topic,
-      fromBeginning: true,
+      fromBeginning,
       partitions: ps.map((partition) => ({ partition })),
     }));
     for (const { topic, partitions } of await this.cluster.fetchTopicsOffset(request)) {
@@ -226,7 +237,7 @@ export class PartitionReader implements EnginePartitionReader {
 
   private async applyPartition(s: Sent, p: FetchedPartition, round: RoundResult): Promise<void> {
     if (p.errorCode === OFFSET_OUT_OF_RANGE) {
-      if (this.states.get(s.key)?.epoch === s.epoch) throw new OffsetOutOfRangeError(s.topic, s.partition, s.fetchOffset);
+      if (this.states.get(s.key)?.epoch === s.epoch) round.outOfRange.push(s);
       return;
     }
     if (STALE_METADATA_CODES.has(p.errorCode)) {
@@ -242,6 +253,23 @@ export class PartitionReader implements EnginePartitionReader {
     round.positions.set(s.key, nextOffset);
     round.lastStableOffsets.set(s.key, p.lastStableOffset);
     if (records.length > 0) round.records.set(s.key, records);
+  }
+
+  /**
+   * A broker under load has been seen answering OFFSET_OUT_OF_RANGE for offset 0 of a
+   * just-written partition whose log starts at 0. So the error is believed only when the
+   * partition's listed range confirms it; otherwise the round counts as stale metadata and
+   * is retried with back-off (a persistent false answer fails after `retry.retries` rounds).
+   */
+  private async confirmOutOfRange(round: RoundResult): Promise<void> {
+    const [starts, ends] = await Promise.all([this.listOffsets(round.outOfRange, true), this.listOffsets(round.outOfRange, false)]);
+    for (const s of round.outOfRange) {
+      if (this.states.get(s.key)?.epoch !== s.epoch) continue; // sought meanwhile
+      const start = starts.get(s.key)!;
+      const end = ends.get(s.key)!;
+      if (s.fetchOffset < start || s.fetchOffset > end) throw new OffsetOutOfRangeError(s.topic, s.partition, s.fetchOffset, { start, end });
+      round.staleMetadata = true;
+    }
   }
 
   /**
