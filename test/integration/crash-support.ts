@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Kafka, logLevel } from 'kafkajs';
 import { uniqueName } from './kafka.js';
-import type { ReadRecord } from './topic-io.js';
+import { toReadRecord, type ReadRecord } from './topic-io.js';
+import { scanTopic } from './topic-scan.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -99,23 +100,19 @@ export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeou
 
 /** Reads a topic with read_committed until `count` records or `timeoutMs`. */
 export async function readCommitted(bootstrap: string, topic: string, count: number, timeoutMs: number): Promise<ReadRecord[]> {
-  const consumer = client(bootstrap).consumer({ groupId: uniqueName('check'), allowAutoTopicCreation: false, maxWaitTimeInMs: 200, readUncommitted: false });
   const records: ReadRecord[] = [];
-  await consumer.connect();
-  try {
-    await consumer.subscribe({ topics: [topic], fromBeginning: true });
-    const deadline = Date.now() + timeoutMs;
-    await consumer.run({
-      eachBatch: async ({ batch }) => {
-        for (const m of batch.messages) records.push({ key: m.key, value: m.value, partition: batch.partition, offset: m.offset, timestamp: m.timestamp });
-      },
-    });
-    while (records.length < count && Date.now() < deadline) await sleep(200);
-    await sleep(500); // anything beyond `count` (duplicates) arrives too
-    return records;
-  } finally {
-    await consumer.disconnect();
-  }
+  let settleUntil = Infinity; // anything beyond `count` (duplicates) arrives too
+  await scanTopic(
+    topic,
+    (batch) => {
+      for (const r of batch) records.push(toReadRecord(r));
+      if (records.length >= count && settleUntil === Infinity) settleUntil = Date.now() + 500;
+      return Date.now() >= settleUntil;
+    },
+    timeoutMs,
+    bootstrap,
+  );
+  return records;
 }
 
 /** Per key, the counts in output order (per partition order is per key order). */

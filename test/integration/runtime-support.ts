@@ -14,7 +14,8 @@ import type { StreamsEvent } from '../../src/runtime/streams-event.js';
 import type { KafkaLogEntry } from '../../src/runtime/kafka/kafka-client.js';
 import type { Topology } from '../../src/topology/topology.js';
 import { words } from '../../examples/word-count.js';
-import { kafkaBootstrap, kafkaClient, uniqueName } from './kafka.js';
+import { kafkaBootstrap, kafkaClient } from './kafka.js';
+import { scanTopic } from './topic-scan.js';
 
 export const S = Serdes.String();
 export const L = Serdes.Long();
@@ -119,45 +120,24 @@ export async function endOffsets(topic: string): Promise<Map<number, bigint>> {
   }
 }
 
-/**
- * Reads `topic` from the beginning until `done(all)` holds (checked after each batch) and
- * then, unless `untilEnd` is false, up to the end offsets as of that moment; rejects on timeout.
- */
+/** Reads `topic` from the beginning until `done(all)` holds (checked after each batch); rejects on timeout. */
 export async function consume<V>(
   topic: string,
   decode: (value: Buffer) => V,
   done: (records: readonly OutRecord<V>[]) => boolean,
   timeoutMs = 60_000,
 ): Promise<OutRecord<V>[]> {
-  const consumer = kafkaClient().consumer({ groupId: uniqueName('rt-reader'), allowAutoTopicCreation: false, maxWaitTimeInMs: 100 });
   const records: OutRecord<V>[] = [];
-  let finish!: () => void;
-  const finished = new Promise<void>((r) => (finish = r));
-  await consumer.connect();
-  try {
-    await consumer.subscribe({ topics: [topic], fromBeginning: true });
-    await consumer.run({
-      eachBatch: async ({ batch }) => {
-        for (const m of batch.messages) {
-          records.push({
-            key: m.key?.toString() ?? null,
-            value: m.value ? decode(m.value) : null,
-            partition: batch.partition,
-            offset: BigInt(m.offset),
-          });
-        }
-        if (done(records)) finish();
-      },
-    });
-    let timer: NodeJS.Timeout | undefined;
-    const timedOut = new Promise<'timeout'>((r) => (timer = setTimeout(() => r('timeout'), timeoutMs)));
-    const outcome = await Promise.race([finished.then(() => 'done' as const), timedOut]);
-    clearTimeout(timer);
-    if (outcome === 'timeout') throw new Error(`reading ${topic}: condition not met after ${timeoutMs} ms (${records.length} records read)`);
-    return records;
-  } finally {
-    await consumer.disconnect();
-  }
+  const met = await scanTopic(
+    topic,
+    (batch) => {
+      for (const m of batch) records.push({ key: m.key?.toString() ?? null, value: m.value ? decode(m.value) : null, partition: m.partition, offset: m.offset });
+      return done(records);
+    },
+    timeoutMs,
+  );
+  if (!met) throw new Error(`reading ${topic}: condition not met after ${timeoutMs} ms (${records.length} records read)`);
+  return records;
 }
 
 /** Everything in `topic` up to its current end offsets. */

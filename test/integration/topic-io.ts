@@ -1,6 +1,8 @@
 // Producing test input and reading output back from the real broker.
 import type { IHeaders } from 'kafkajs';
-import { kafkaClient, uniqueName } from './kafka.js';
+import type { ConsumedBytes } from '../../src/runtime/task/consumed-record.js';
+import { kafkaClient } from './kafka.js';
+import { scanTopic } from './topic-scan.js';
 
 /** Produces records (values as Buffers or strings) and waits for the acks. */
 export async function produce(topic: string, records: readonly { key: string | Buffer | null; value: string | Buffer | null; partition?: number; timestamp?: number; headers?: IHeaders }[]): Promise<void> {
@@ -38,26 +40,21 @@ export interface ReadRecord {
  * `timeoutMs` passes; returns everything read.
  */
 export async function readUntil(topic: string, done: (records: ReadRecord[]) => boolean, timeoutMs = 30_000): Promise<ReadRecord[]> {
-  const consumer = kafkaClient().consumer({ groupId: uniqueName('reader'), allowAutoTopicCreation: false, maxWaitTimeInMs: 100 });
   const records: ReadRecord[] = [];
-  await consumer.connect();
-  try {
-    await consumer.subscribe({ topics: [topic], fromBeginning: true });
-    let resolveDone!: () => void;
-    const finished = new Promise<void>((r) => (resolveDone = r));
-    await consumer.run({
-      eachMessage: async ({ message, partition }) => {
-        records.push({ key: message.key, value: message.value, partition, offset: message.offset, timestamp: message.timestamp });
-        if (done(records)) resolveDone();
-      },
-    });
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([finished, new Promise<void>((r) => (timer = setTimeout(r, timeoutMs)))]);
-    clearTimeout(timer);
-    return records;
-  } finally {
-    await consumer.disconnect();
-  }
+  await scanTopic(
+    topic,
+    (batch) => {
+      for (const r of batch) records.push(toReadRecord(r));
+      return done(records);
+    },
+    timeoutMs,
+  );
+  return records;
+}
+
+/** A record read by `scanTopic`, with kafkajs's string offsets and timestamps. */
+export function toReadRecord(r: ConsumedBytes): ReadRecord {
+  return { key: r.key, value: r.value, partition: r.partition, offset: String(r.offset), timestamp: String(r.timestamp) };
 }
 
 /** Latest value per key, decoding keys as strings. */
