@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Headers } from '../../src/processor/headers.js';
 import { OutputQueue } from '../../src/testing/output-queue.js';
 import { Serdes } from '../../src/serdes/serdes.js';
+import { StringDeserializer } from '../../src/serdes/string-serde.js';
 
 /** Hands out views of the queue's chunks (it has no range reads). */
 const RAW = Serdes.ByteArray().deserializer();
@@ -69,5 +70,18 @@ describe('OutputQueue', () => {
     expect(q.read('t', S, L)).toMatchObject({ key: 'hé', value: 42, timestamp: 1 });
     expect(q.read('t', S, L)).toMatchObject({ key: 'word', value: null, timestamp: 2 });
     expect(() => q.read('t', S, L)).toThrow(/Serdes.Long\(\): expected 8 bytes but got 10/);
+  });
+
+  it("reads through a subclass's own deserialize, not the inherited range read", () => {
+    class Upper extends StringDeserializer {
+      override deserialize(topic: string, data: Buffer | null): string | null {
+        return super.deserialize(topic, data)?.toUpperCase() ?? null;
+      }
+    }
+    const q = new OutputQueue();
+    q.push(b('k'), b('value'), 1, new Headers());
+    q.push(b('k'), b('value'), 2, new Headers());
+    expect(q.read('t', new StringDeserializer(), new StringDeserializer())!.value).toBe('value');
+    expect(q.read('t', new StringDeserializer(), new Upper())!.value).toBe('VALUE');
   });
 });

@@ -11,7 +11,12 @@ export interface RangeDeserializer<T> extends Deserializer<T> {
   deserializeRange(topic: string, data: Buffer, start: number, end: number): T;
 }
 
-/** Whether `deserializer` reads ranges (see `RangeDeserializer`). */
+/**
+ * Whether `deserializer` reads ranges (see `RangeDeserializer`). Only an instance whose own
+ * class defines `deserializeRange` qualifies, so a subclass that changes `deserialize` is
+ * never bypassed by an inherited range read.
+ */
 export function isRangeDeserializer<T>(deserializer: Deserializer<T>): deserializer is RangeDeserializer<T> {
-  return typeof (deserializer as Partial<RangeDeserializer<T>>).deserializeRange === 'function';
+  const proto: unknown = Object.getPrototypeOf(deserializer);
+  return proto !== null && Object.prototype.hasOwnProperty.call(proto, 'deserializeRange');
 }
