@@ -32,7 +32,8 @@ export interface RestoreProgress {
  * Brings stores up to date from their changelogs: from the checkpointed offset to the
  * read-committed end (LSO), fixed when restoration starts. Records go to the stores'
  * restore callbacks as raw bytes (no serdes, no caches); `checkpoint` is called after every
- * fetch so the data and the offsets reach LevelDB in one batch.
+ * fetch so the data and the offsets reach LevelDB in one batch. An abort of `signal` stops
+ * it between fetches, once the checkpoint in flight is written (throws the signal's reason).
  */
 export async function restoreChangelogs(
   targets: readonly RestoreTarget[],
@@ -40,6 +41,7 @@ export async function restoreChangelogs(
   reader: EnginePartitionReader,
   checkpoint: (offsets: ReadonlyMap<string, bigint>) => Promise<void>,
   onProgress: (p: RestoreProgress) => void,
+  signal?: AbortSignal,
 ): Promise<number> {
   if (targets.length === 0) return 0;
   const ends = await admin.endOffsets([...new Set(targets.map((t) => t.topic))]);
@@ -62,6 +64,10 @@ export async function restoreChangelogs(
   let writing: Promise<void> = Promise.resolve();
   while (pending.size > 0) {
     const fetched = await reader.fetch(500);
+    if (signal?.aborted) {
+      await writing;
+      signal.throwIfAborted();
+    }
     const offsets = new Map<string, bigint>();
     for (const [key, records] of fetched.records) {
       const p = pending.get(key);

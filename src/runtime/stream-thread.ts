@@ -52,7 +52,8 @@ export class StreamThread {
   private lastSend = Date.now();
   private readonly paused = new Set<string>();
   private wake: (() => void) | null = null;
-  private readonly opening = new Map<string, Promise<void>>();
+  /** Tasks being opened, by id: the open under way and what aborts it (revoked meanwhile, or stopping). */
+  private readonly opening = new Map<string, { readonly done: Promise<void>; readonly abort: AbortController }>();
   /** The commit under way (settled), which the next one waits for. */
   private committing: Promise<void> = Promise.resolve();
   /** Revoked tasks whose commit and close is under way, by id (settles when closed). */
@@ -100,8 +101,10 @@ export class StreamThread {
     tasks.reseekKept(this.consumer);
     const revoked = tasks.revokedTasks(change.assignment);
     // Stop processing revoked tasks at once: their final commit must cover all they output.
-    for (const t of revoked) if (t.state === 'running') t.state = 'revoked';
-    this.deps.emit({ type: 'assigned', tasks: [...tasks.tasksFor(change.assignment).keys()], revoked: revoked.map((t) => t.id) });
+    for (const t of revoked) t.state = 'revoked';
+    const wanted = tasks.tasksFor(change.assignment);
+    const aborted = [...this.opening].filter(([id]) => !wanted.has(id)).map(([id, o]) => this.abortOpening(id, o.abort));
+    this.deps.emit({ type: 'assigned', tasks: [...wanted.keys()], revoked: [...revoked.map((t) => t.id), ...aborted] });
     this.deps.onRunning(created.size === 0);
     this.deps.onJoined(change.memberId);
     const closed = revoked.length ? this.commitAndClose(revoked) : Promise.resolve();
@@ -118,13 +121,27 @@ export class StreamThread {
     work.catch((error: unknown) => this.deps.onFatal(error));
   }
 
+  /**
+   * A task taken away while still opening (restoring) stops at its next step and releases
+   * what it holds; it is neither committed nor processed. Marked revoked, it counts as new if
+   * given back, and that open waits for this one to finish releasing.
+   */
+  private abortOpening(id: string, abort: AbortController): string {
+    abort.abort();
+    const active = this.deps.tasks.tasks.get(id);
+    if (active?.state === 'restoring') active.state = 'revoked';
+    return id;
+  }
+
   private async open(id: string, partitions: TopicPartition[]): Promise<void> {
-    const pending = this.opening.get(id);
-    if (pending) return pending;
-    // A task given back while an earlier assignment's revocation still closes it opens after that close.
-    const closing = this.closing.get(id) ?? Promise.resolve();
-    const p = closing.then(() => this.openWithRetry(id, partitions)).then((active) => {
-      if (!active) return;
+    const previous = this.opening.get(id);
+    if (previous && !previous.abort.signal.aborted) return previous.done;
+    const abort = new AbortController();
+    // A task given back while an earlier revocation still closes it, or an aborted open still
+    // releases it, opens after that.
+    const before = Promise.all([this.closing.get(id), previous?.done.catch(() => undefined)]);
+    const done = before.then(() => this.openWithRetry(id, partitions, abort.signal)).then((active) => {
+      if (active?.state !== 'running') return; // not opened, or revoked since
       // Restart exactly at the committed offsets (under exactly-once, read after the fence
       // made them final), dropping anything fetched before.
       for (const tp of partitions) {
@@ -136,26 +153,28 @@ export class StreamThread {
       this.consumer.resume(partitions);
       this.wake?.();
     });
-    this.opening.set(id, p);
+    const entry = { done, abort };
+    this.opening.set(id, entry);
     try {
-      await p;
+      await done;
     } finally {
-      this.opening.delete(id);
+      if (this.opening.get(id) === entry) this.opening.delete(id);
     }
   }
 
   /**
    * Opens a task, retrying with backoff for up to `taskTimeoutMs` (Kafka's
    * `task.timeout.ms`): a restarting broker or a loading transaction coordinator must not
-   * kill the instance. Gives up quietly when the task is no longer ours or we were fenced.
+   * kill the instance. Gives up quietly when the open was aborted, the task is no longer ours
+   * or we were fenced.
    */
-  private async openWithRetry(id: string, partitions: TopicPartition[]): Promise<ActiveTask | null> {
+  private async openWithRetry(id: string, partitions: TopicPartition[], signal: AbortSignal): Promise<ActiveTask | null> {
     const deadline = Date.now() + this.deps.config.taskTimeoutMs;
     for (let backoff = 250; ; backoff = Math.min(backoff * 2, 5000)) {
       try {
-        return await this.deps.tasks.openTask(id, partitions);
+        return await this.deps.tasks.openTask(id, partitions, signal);
       } catch (error) {
-        if (error instanceof ProducerFencedError || !this.running || !this.owns(partitions)) return null;
+        if (signal.aborted || error instanceof ProducerFencedError || !this.running || !this.owns(partitions)) return null;
         if (Date.now() + backoff > deadline) throw error;
         this.deps.emit({ type: 'error', error, taskId: id });
         await new Promise((r) => setTimeout(r, backoff));
@@ -398,7 +417,9 @@ export class StreamThread {
     this.running = false;
     this.wake?.();
     await this.loopDone;
-    await Promise.allSettled(this.opening.values());
+    const opening = [...this.opening.values()];
+    for (const o of opening) o.abort.abort();
+    await Promise.allSettled(opening.map((o) => o.done));
     const tasks = [...this.deps.tasks.tasks.values()];
     if (clean) await this.commit(tasks.filter((t) => t.state === 'running'));
     for (const t of tasks) await this.deps.tasks.closeTask(t, clean && t.state === 'running');

@@ -93,10 +93,10 @@ export class TaskManager {
     return wanted;
   }
 
-  /** Open tasks the new assignment no longer contains (not those already revoked and closing). */
+  /** Running tasks the new assignment no longer contains (those still opening are aborted instead). */
   revokedTasks(assignment: readonly TopicPartition[]): ActiveTask[] {
     const wanted = this.tasksFor(assignment);
-    return [...this.tasks.values()].filter((t) => !wanted.has(t.id) && t.state !== 'revoked');
+    return [...this.tasks.values()].filter((t) => !wanted.has(t.id) && t.state === 'running');
   }
 
   /** Re-seeks kept tasks: every rejoin restarts positions from the committed offsets. */
@@ -113,16 +113,20 @@ export class TaskManager {
    * Creates, initialises and restores one task; its partitions stay paused until it runs.
    * Exactly-once first fences the task's previous owner (InitProducerId on the task's
    * transactional id) and only then reads the committed offsets, so they are final.
+   * Resolves null, with everything released, when `signal` aborts before the task runs
+   * (it was revoked while opening, or the thread stops): a revoked task's open must not
+   * fence its new owner or keep restoring.
    */
-  async openTask(id: string, partitions: TopicPartition[]): Promise<ActiveTask> {
+  async openTask(id: string, partitions: TopicPartition[], signal: AbortSignal): Promise<ActiveTask | null> {
     const { topology, config, plan } = this.deps;
     const taskId = TaskId.parse(id);
     const sub = topology.subtopologies().find((s) => s.id === taskId.subtopology)!;
     const taskDir = join(config.stateDir, config.applicationId, id);
+    if (signal.aborted) return null;
     const unlock = await this.lockWithRetry(taskDir);
     let producer: EngineTransactionalProducer | null = null;
     try {
-      if (this.deps.collector === null) {
+      if (this.deps.collector === null && !signal.aborted) {
         producer = this.deps.newTaskProducer(taskId);
         await producer.init();
         await producer.loadTopics(this.deps.outputTopics);
@@ -131,6 +135,11 @@ export class TaskManager {
       await producer?.close().catch(() => undefined);
       unlock();
       throw error;
+    }
+    if (signal.aborted) {
+      await producer?.close().catch(() => undefined);
+      unlock();
+      return null;
     }
     const collector = producer ? new KafkaRecordCollector(producer) : this.deps.collector!;
     const task = new StreamTask({
@@ -149,15 +158,26 @@ export class TaskManager {
     this.tasks.set(id, active);
     try {
       await task.initialize();
-      await this.readCommitted(active);
-      await this.restore(active, plan.subtopologies.find((s) => s.id === taskId.subtopology)!.changelogs);
+      if (!signal.aborted) await this.readCommitted(active);
+      if (!signal.aborted) await this.restore(active, plan.subtopologies.find((s) => s.id === taskId.subtopology)!.changelogs, signal);
     } catch (error) {
-      this.tasks.delete(id);
-      await this.release(active, false);
+      await this.forget(active);
+      if (signal.aborted) return null;
       throw error;
+    }
+    if (signal.aborted) {
+      await this.forget(active);
+      return null;
     }
     active.state = 'running';
     return active;
+  }
+
+  /** Drops a task that never ran (no commit: it processed nothing) and releases what it holds. */
+  private async forget(active: ActiveTask): Promise<void> {
+    if (this.tasks.get(active.id) === active) this.tasks.delete(active.id);
+    active.state = 'closed';
+    await this.release(active, false);
   }
 
   private async lockWithRetry(dir: string): Promise<() => void> {
@@ -184,7 +204,7 @@ export class TaskManager {
     }
   }
 
-  private async restore(active: ActiveTask, changelogs: ReadonlyMap<string, string>): Promise<void> {
+  private async restore(active: ActiveTask, changelogs: ReadonlyMap<string, string>, signal: AbortSignal): Promise<void> {
     const callbacks = active.task.restoreCallbacks();
     const checkpointed = active.task.checkpointOffsets();
     const partition = active.task.taskId.partition;
@@ -203,8 +223,13 @@ export class TaskManager {
     this.deps.emit({ type: 'restore-start', taskId: active.id, stores: targets.map((t) => t.storeName) });
     const reader = this.deps.newReader();
     try {
-      const restored = await restoreChangelogs(targets, this.deps.admin, reader, (o) => active.task.checkpointRestored(o), (p) =>
-        this.deps.emit({ type: 'restore-progress', taskId: active.id, ...p }),
+      const restored = await restoreChangelogs(
+        targets,
+        this.deps.admin,
+        reader,
+        (o) => active.task.checkpointRestored(o),
+        (p) => this.deps.emit({ type: 'restore-progress', taskId: active.id, ...p }),
+        signal,
       );
       this.deps.emit({ type: 'restore-end', taskId: active.id, restored, ms: Date.now() - started });
     } finally {

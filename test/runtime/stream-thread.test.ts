@@ -51,6 +51,32 @@ class HeldCollector implements RecordCollector {
   }
 }
 
+/** Committed-offset reads (a step of every task's open) that wait while held. */
+class HeldOffsets {
+  /** Reads waiting for `release()`. */
+  waiting = 0;
+  private held: Promise<void> | null = null;
+  private releaseHeld: () => void = () => undefined;
+
+  hold(): void {
+    this.held = new Promise((resolve) => (this.releaseHeld = resolve));
+  }
+
+  release(): void {
+    this.held = null;
+    this.releaseHeld();
+  }
+
+  async committedOffsets(): Promise<Map<string, unknown>> {
+    if (this.held) {
+      this.waiting++;
+      await this.held;
+      this.waiting--;
+    }
+    return new Map();
+  }
+}
+
 /** Records what the thread asks of its consumer. */
 class RecordingConsumer implements EngineConsumer {
   assignment: readonly TopicPartition[] = [];
@@ -87,7 +113,8 @@ function setUp(commitIntervalMs = 60_000) {
   const config = resolveStreamsConfig({ applicationId: 'thread-test', stateDir, commitIntervalMs, defaultKeySerde: S, defaultValueSerde: S });
   const plan = planTopics(topology, config.applicationId, () => 1);
   const collector = new HeldCollector();
-  const admin = { committedOffsets: async () => new Map() } as unknown as EngineAdmin;
+  const offsets = new HeldOffsets();
+  const admin = { committedOffsets: () => offsets.committedOffsets() } as unknown as EngineAdmin;
   const tasks = new TaskManager({
     topology,
     config,
@@ -126,7 +153,7 @@ function setUp(commitIntervalMs = 60_000) {
   };
   /** Resolves once the thread reported all tasks running `n` times. */
   const runningReported = (n: number): Promise<void> => until(() => running.filter(Boolean).length >= n);
-  return { thread, tasks, consumer, collector, assign, runningReported, fatal };
+  return { thread, tasks, consumer, collector, offsets, assign, runningReported, fatal };
 }
 
 describe('StreamThread assignments', () => {
@@ -169,6 +196,40 @@ describe('StreamThread assignments', () => {
     collector.release();
     await until(() => tasks.tasks.size === 0);
     expect(collector.flushes).toBeGreaterThan(during);
+    expect(fatal).toEqual([]);
+    await thread.stop(true);
+  });
+
+  it('stops opening a task taken away while it opens, and opens it when given back', async () => {
+    const { thread, tasks, consumer, offsets, assign, fatal } = setUp();
+    offsets.hold();
+    assign([INPUT]);
+    await until(() => offsets.waiting === 1); // opening: reading its committed offsets
+    expect(tasks.tasks.get('0_0')?.state).toBe('restoring');
+
+    assign([]); // taken away before it ran
+    expect(tasks.tasks.get('0_0')?.state).toBe('revoked');
+    offsets.release();
+    await until(() => tasks.tasks.size === 0); // released, never run
+    expect(consumer.calls).not.toContain('resume in-0');
+
+    assign([INPUT]); // given back: the aborted open released the folder lock, so this one opens
+    await until(() => consumer.calls.includes('resume in-0'));
+    expect(tasks.tasks.get('0_0')?.state).toBe('running');
+    expect(fatal).toEqual([]);
+    await thread.stop(true);
+  });
+
+  it('opens a task given back while its aborted open still releases it', async () => {
+    const { thread, tasks, consumer, offsets, assign, fatal } = setUp();
+    offsets.hold();
+    assign([INPUT]);
+    await until(() => offsets.waiting === 1);
+    assign([]);
+    assign([INPUT]); // given back before the aborted open let go of the task
+    offsets.release();
+    await until(() => consumer.calls.includes('resume in-0'));
+    expect(tasks.tasks.get('0_0')?.state).toBe('running');
     expect(fatal).toEqual([]);
     await thread.stop(true);
   });
