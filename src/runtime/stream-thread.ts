@@ -103,7 +103,7 @@ export class StreamThread {
     // Stop processing revoked tasks at once: their final commit must cover all they output.
     for (const t of revoked) t.state = 'revoked';
     const wanted = tasks.tasksFor(change.assignment);
-    const aborted = [...this.opening].filter(([id]) => !wanted.has(id)).map(([id, o]) => this.abortOpening(id, o.abort));
+    const aborted = [...this.opening].filter(([id, o]) => !wanted.has(id) && !o.abort.signal.aborted).map(([id, o]) => this.abortOpening(id, o.abort));
     this.deps.emit({ type: 'assigned', tasks: [...wanted.keys()], revoked: [...revoked.map((t) => t.id), ...aborted] });
     this.deps.onRunning(created.size === 0);
     this.deps.onJoined(change.memberId);
