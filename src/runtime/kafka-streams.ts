@@ -13,6 +13,10 @@ import { TaskManager, totalMetrics } from './task-manager.js';
 import { StreamThread } from './stream-thread.js';
 import { KafkaRecordCollector } from './kafka-record-collector.js';
 import { compositeStore } from './composite-store.js';
+import { CompositeReadOnlySessionStore } from './composite-read-only-session-store.js';
+import { CompositeReadOnlyWindowStore } from './composite-read-only-window-store.js';
+import { SessionStoreBuilder } from '../state/builders/session-store-builder.js';
+import { TimestampedWindowStoreBuilder, WindowStoreBuilder } from '../state/builders/window-store-builder.js';
 import { GlobalStateUpdater } from './global-state-updater.js';
 import { shutdownRequested } from './shutdown-verdict.js';
 import { connectEngine, ENGINE_CONFIG_KEYS, type Engine } from './engine-factory.js';
@@ -298,15 +302,24 @@ export class KafkaStreams {
   }
 
   /**
-   * A read-only view of a store across this process's tasks (local state only). Reads go
-   * through each task's store; a key lives in exactly one task.
+   * A read-only view of a store across this process's tasks (local state only): a
+   * `ReadOnlyKeyValueStore`, or for window and session stores a `ReadOnlyWindowStore` or
+   * `ReadOnlySessionStore`. Values are as stored: the DSL's key-value and window stores hold
+   * `ValueAndTimestamp`s (Java's `QueryableStoreTypes.timestamped*`), its session stores plain
+   * aggregates. Reads go through each task's store; a key lives in exactly one task.
+   *
+   * @example streams.store<ReadOnlyWindowStore<string, ValueAndTimestamp<number>>>('clicks-per-minute').fetch('alice', from, to)
    */
   store<S = unknown>(name: string): S {
-    if (!this.topology.stores.has(name)) throw new StreamsError(`No store named "${name}" in this topology.`);
+    const spec = this.topology.stores.get(name);
+    if (!spec) throw new StreamsError(`No store named "${name}" in this topology.`);
     const global = this.global?.globalStore(name);
     if (global) return compositeStore(name, () => [global]) as S;
     const stores = (): StateStore[] =>
       [...(this.tasks?.tasks.values() ?? [])].filter((t) => t.state === 'running' && t.task.storeNames().includes(name)).map((t) => t.task.store(name));
+    const { builder } = spec;
+    if (builder instanceof WindowStoreBuilder || builder instanceof TimestampedWindowStoreBuilder) return new CompositeReadOnlyWindowStore(name, stores) as S;
+    if (builder instanceof SessionStoreBuilder) return new CompositeReadOnlySessionStore(name, stores) as S;
     return compositeStore(name, stores) as S;
   }
 
