@@ -6,6 +6,7 @@ import type { ResolvedStreamsConfig } from './streams-config.js';
 import type { StreamsEvent } from './streams-event.js';
 import { GlobalStateTask, type GlobalStores } from './task/global-state-task.js';
 import { topicPartitionKey } from './task/consumed-record.js';
+import { parseTopicPartitionKey } from './kafka/topic-partitions.js';
 import { EARLIEST_OFFSET, type EngineAdmin, type EnginePartitionReader, type ReaderFetch } from './kafka/engine.js';
 
 /** What the updater needs from the client around it. */
@@ -19,19 +20,24 @@ export interface GlobalStateUpdaterDeps {
   readonly onFatal: (error: unknown) => void;
 }
 
-/** Records applied between flushes while bootstrapping (bounds the dirty state). */
-const FLUSH_EVERY = 20_000;
+/** Records applied between checkpoints while bootstrapping (bounds the dirty state). */
+const CHECKPOINT_EVERY = 20_000;
 
 /**
  * Keeps this instance's global stores: `start()` reads every partition of the global
- * topics from the beginning to their read-committed end with a `PartitionReader` (outside
- * the consumer group) before any task runs, then a loop keeps following the topics and
- * applies new records as they come. Stores are flushed every commit interval.
+ * topics to their read-committed end with a `PartitionReader` (outside the consumer group)
+ * before any task runs, then a loop keeps following the topics and applies new records as
+ * they come. Every commit interval the stores are checkpointed with the offsets applied, and
+ * the next start reads on from there; without a checkpoint covering every partition, or
+ * with one the topics no longer hold (deleted or recreated), the local state is dropped
+ * and rebuilt from the beginning, as Java does.
  */
 export class GlobalStateUpdater implements GlobalStores {
   private running = false;
   private loop: Promise<void> = Promise.resolve();
   private reader: EnginePartitionReader | null = null;
+  /** Every partition of the global topics (`topic-partition`), once started. */
+  private keys: readonly string[] = [];
 
   private constructor(
     private readonly deps: GlobalStateUpdaterDeps,
@@ -52,33 +58,68 @@ export class GlobalStateUpdater implements GlobalStores {
     await this.task.initialize();
     const topics = this.task.topics;
     const counts = await admin.partitionCounts(topics);
-    const ends = await admin.endOffsets(topics);
-    const offsets = new Map<string, bigint>();
-    for (const topic of topics) for (let p = 0; p < counts.get(topic)!; p++) offsets.set(topicPartitionKey(topic, p), EARLIEST_OFFSET);
+    const [starts, ends] = await Promise.all([admin.beginningOffsets(topics), admin.endOffsets(topics)]);
+    const keys = topics.flatMap((topic) => Array.from({ length: counts.get(topic)! }, (_, p) => topicPartitionKey(topic, p)));
+    const offsets = await this.startOffsets(keys, starts, ends);
     emit({ type: 'restore-start', taskId: 'global', stores: this.task.storeNames() });
     const reader = (this.reader = this.deps.newReader());
     await reader.assign(offsets);
-    const pending = new Set([...offsets.keys()].filter((key) => (ends.get(key) ?? 0n) > 0n));
+    const pending = new Set(keys.filter((key) => (ends.get(key) ?? 0n) > 0n && offsets.get(key)! < ends.get(key)!));
     let restored = 0;
-    let sinceFlush = 0;
+    let sinceCheckpoint = 0;
     while (pending.size > 0) {
       const fetched = await reader.fetch(500);
       const applied = await this.apply(fetched);
       restored += applied;
-      sinceFlush += applied;
-      if (sinceFlush >= FLUSH_EVERY) {
-        await this.task.flush();
-        sinceFlush = 0;
+      sinceCheckpoint += applied;
+      if (sinceCheckpoint >= CHECKPOINT_EVERY) {
+        await this.checkpoint(reader, keys);
+        sinceCheckpoint = 0;
       }
       for (const key of pending) if ((fetched.positions.get(key) ?? -1n) >= ends.get(key)!) pending.delete(key);
     }
-    await this.task.flush();
+    await this.checkpoint(reader, keys);
+    this.keys = keys;
     emit({ type: 'restore-end', taskId: 'global', restored, ms: Date.now() - started });
     this.running = true;
     this.loop = this.follow(reader).catch((error: unknown) => {
       this.running = false;
       this.deps.onFatal(error);
     });
+  }
+
+  /**
+   * Where to read each partition from: after its checkpointed offset when the checkpoint
+   * covers every partition and each offset is still in its log, otherwise (after dropping
+   * the local state) from the beginning. An earliest start is `EARLIEST_OFFSET` resolved by
+   * the reader; a resumed one is the exact next offset.
+   */
+  private async startOffsets(keys: readonly string[], starts: ReadonlyMap<string, bigint>, ends: ReadonlyMap<string, bigint>): Promise<Map<string, bigint>> {
+    const checkpointed = this.task.checkpointed();
+    const resumed = new Map<string, bigint>();
+    for (const key of keys) {
+      const last = checkpointed.get(key);
+      const next = last === undefined ? undefined : last + 1n;
+      if (next === undefined || next < (starts.get(key) ?? 0n) || next > (ends.get(key) ?? 0n)) {
+        await this.task.reset();
+        return new Map(keys.map((k) => [k, EARLIEST_OFFSET]));
+      }
+      resumed.set(key, next);
+    }
+    return resumed;
+  }
+
+  /**
+   * Checkpoints the stores with the offset of the last record applied per partition: the
+   * reader's position - 1 (-1 for a partition read from offset 0 that is still empty).
+   */
+  private async checkpoint(reader: EnginePartitionReader, keys: readonly string[]): Promise<void> {
+    const applied = new Map<string, bigint>();
+    for (const key of keys) {
+      const position = reader.position(parseTopicPartitionKey(key));
+      if (position !== undefined) applied.set(key, position - 1n);
+    }
+    await this.task.checkpoint(applied);
   }
 
   private async apply(fetched: ReaderFetch): Promise<number> {
@@ -98,7 +139,7 @@ export class GlobalStateUpdater implements GlobalStores {
       if (!this.running) return;
       await this.apply(fetched);
       if (Date.now() - lastFlush >= this.deps.config.commitIntervalMs) {
-        await this.task.flush();
+        await this.checkpoint(reader, this.keys);
         lastFlush = Date.now();
       }
     }
@@ -108,10 +149,11 @@ export class GlobalStateUpdater implements GlobalStores {
     return this.task.globalStore(name);
   }
 
-  /** Stops following; a clean stop flushes the stores before closing them. */
+  /** Stops following; a clean stop checkpoints the stores before closing them. */
   async stop(clean: boolean): Promise<void> {
     this.running = false;
     await this.loop;
+    if (clean && this.reader && this.keys.length > 0) await this.checkpoint(this.reader, this.keys);
     await this.reader?.close().catch(() => undefined);
     await this.task.close(clean);
   }

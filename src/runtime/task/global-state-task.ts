@@ -26,31 +26,41 @@ const NO_OUTPUT: RecordCollector = {
 /**
  * The global stores of one application instance and the processors that update them, run
  * as one task over the topology's global groups (`addGlobalStore`, `globalTable`). Records
- * of the global topics are applied as they come, in offset order per partition. The state
- * is rebuilt from the topics at every start (its folder is wiped): the topics are the
- * changelogs, and global tables are meant to be small.
+ * of the global topics are applied as they come, in offset order per partition. The topics
+ * are the changelogs: `checkpoint()` stores, with the state, the offset of the last record
+ * applied per partition, and the next start reads on from there (Java's global
+ * `.checkpoint`). Without a usable checkpoint the state is rebuilt from the topics.
  */
 export class GlobalStateTask implements GlobalStores {
-  private readonly task: StreamTask;
+  private task: StreamTask;
   readonly topics: readonly string[];
 
-  private constructor(topology: Topology, config: ResolvedStreamsConfig, taskDir: string, nodeNames: readonly string[], wallClockMs: () => number) {
-    rmSync(taskDir, { recursive: true, force: true });
+  private constructor(
+    private readonly topology: Topology,
+    private readonly config: ResolvedStreamsConfig,
+    private readonly taskDir: string,
+    private readonly nodeNames: readonly string[],
+    private readonly wallClockMs: () => number,
+  ) {
     this.topics = nodeNames.flatMap((n) => {
       const spec = topology.nodes.get(n)!;
       return spec.kind === 'source' ? (spec.topics ?? []) : [];
     });
-    this.task = new StreamTask({
+    this.task = this.newTask();
+  }
+
+  private newTask(): StreamTask {
+    return new StreamTask({
       taskId: new TaskId(0, 0),
-      topology,
-      nodeNames,
+      topology: this.topology,
+      nodeNames: this.nodeNames,
       // Global records are applied as soon as they arrive: no waiting for other partitions.
-      config: { ...config, maxTaskIdleMs: -1 },
+      config: { ...this.config, maxTaskIdleMs: -1 },
       collector: NO_OUTPUT,
-      taskDir,
+      taskDir: this.taskDir,
       dbBudget: { cacheSize: 4 << 20, writeBufferSize: 2 << 20, maxOpenFiles: 50 },
       cacheMaxBytes: 0,
-      wallClockMs,
+      wallClockMs: this.wallClockMs,
     });
   }
 
@@ -63,6 +73,30 @@ export class GlobalStateTask implements GlobalStores {
   /** Opens the stores (LevelDB) and initialises the processors. */
   initialize(): Promise<void> {
     return this.task.initialize();
+  }
+
+  /**
+   * Offset of the last record applied, by global `topic-partition`, from the last
+   * checkpoint. Empty when any global store keeps its state in memory only: that store
+   * starts empty, so every topic must be read again.
+   */
+  checkpointed(): ReadonlyMap<string, bigint> {
+    if (this.task.storeNames().some((name) => !this.task.store(name).persistent())) return new Map();
+    return this.task.checkpointOffsets();
+  }
+
+  /** Writes the stores' state with the offset of the last record applied per partition, in one batch. */
+  async checkpoint(applied: ReadonlyMap<string, bigint>): Promise<void> {
+    await this.flush();
+    await this.task.checkpointRestored(applied);
+  }
+
+  /** Drops the local state (a checkpoint the topics no longer match) and opens empty stores. */
+  async reset(): Promise<void> {
+    await this.task.close(false);
+    rmSync(this.taskDir, { recursive: true, force: true });
+    this.task = this.newTask();
+    await this.task.initialize();
   }
 
   /** Whether `topic` feeds a global store. */
