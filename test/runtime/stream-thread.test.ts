@@ -18,12 +18,10 @@ import type { AssignmentChange, EngineAdmin, EngineConsumer, TopicPartition } fr
 const INPUT: TopicPartition = { topic: 'in', partition: 0 };
 const S = Serdes.String();
 
-/** A collector whose flush (part of every at-least-once commit) waits until `release()`. */
-class HeldCollector implements RecordCollector {
-  buffered = 0;
-  /** Calls of `flush()` so far. */
-  flushes = 0;
-  private held: Promise<void> | null = null;
+/** Holds callers back between `hold()` and `release()`. */
+class Gate {
+  /** The pending wait while held, else null. */
+  held: Promise<void> | null = null;
   private releaseHeld: () => void = () => undefined;
 
   hold(): void {
@@ -34,6 +32,13 @@ class HeldCollector implements RecordCollector {
     this.held = null;
     this.releaseHeld();
   }
+}
+
+/** A collector whose flush (part of every at-least-once commit) waits while held. */
+class HeldCollector extends Gate implements RecordCollector {
+  buffered = 0;
+  /** Calls of `flush()` so far. */
+  flushes = 0;
 
   send(): void {}
 
@@ -52,20 +57,9 @@ class HeldCollector implements RecordCollector {
 }
 
 /** Committed-offset reads (a step of every task's open) that wait while held. */
-class HeldOffsets {
+class HeldOffsets extends Gate {
   /** Reads waiting for `release()`. */
   waiting = 0;
-  private held: Promise<void> | null = null;
-  private releaseHeld: () => void = () => undefined;
-
-  hold(): void {
-    this.held = new Promise((resolve) => (this.releaseHeld = resolve));
-  }
-
-  release(): void {
-    this.held = null;
-    this.releaseHeld();
-  }
 
   async committedOffsets(): Promise<Map<string, unknown>> {
     if (this.held) {
