@@ -5,9 +5,10 @@ import type { StreamsEvent } from './streams-event.js';
 import type { TaskManager, ActiveTask } from './task-manager.js';
 import type { RecordCollector } from './task/record-collector.js';
 import { topicPartitionKey } from './task/consumed-record.js';
-import type { AssignmentChange, CommittedOffset, ConsumerBatch, EngineAdmin, EngineConsumer, TopicPartition } from './kafka/engine.js';
+import type { AssignmentChange, CommittedOffset, ConsumerBatch, EngineAdmin, EngineConsumer } from './kafka/engine.js';
 import { isTransientKafkaError, ProducerFencedError, RebalanceInProgressError } from './kafka/kafka-errors.js';
 import { RepartitionPurger } from './repartition-purger.js';
+import { TaskOpener } from './task-opener.js';
 
 /** How long one processing slice may run before yielding to the event loop (heartbeats, fetches). */
 const SLICE_MS = 8;
@@ -52,16 +53,24 @@ export class StreamThread {
   private lastSend = Date.now();
   private readonly paused = new Set<string>();
   private wake: (() => void) | null = null;
-  /** Tasks being opened, by id: the open under way and what aborts it (revoked meanwhile, or stopping). */
-  private readonly opening = new Map<string, { readonly done: Promise<void>; readonly abort: AbortController }>();
   /** The commit under way (settled), which the next one waits for. */
   private committing: Promise<void> = Promise.resolve();
   /** Revoked tasks whose commit and close is under way, by id (settles when closed). */
   private readonly closing = new Map<string, Promise<void>>();
   private readonly purger: RepartitionPurger;
+  private readonly opener: TaskOpener;
 
   constructor(private readonly deps: StreamThreadDeps) {
     this.purger = new RepartitionPurger(deps.repartitionTopics, deps.admin, deps.emit);
+    this.opener = new TaskOpener({
+      config: deps.config,
+      tasks: deps.tasks,
+      emit: deps.emit,
+      consumer: () => this.consumer,
+      running: () => this.running,
+      closing: (id) => this.closing.get(id),
+      opened: () => this.wake?.(),
+    });
   }
 
   /** Starts the loop with a consumer whose callbacks are `onBatch` and `onAssignment`. */
@@ -103,7 +112,7 @@ export class StreamThread {
     // Stop processing revoked tasks at once: their final commit must cover all they output.
     for (const t of revoked) t.state = 'revoked';
     const wanted = tasks.tasksFor(change.assignment);
-    const aborted = [...this.opening].filter(([id, o]) => !wanted.has(id) && !o.abort.signal.aborted).map(([id, o]) => this.abortOpening(id, o.abort));
+    const aborted = this.opener.abortUnwanted(wanted);
     this.deps.emit({ type: 'assigned', tasks: [...wanted.keys()], revoked: [...revoked.map((t) => t.id), ...aborted] });
     this.deps.onRunning(created.size === 0);
     this.deps.onJoined(change.memberId);
@@ -115,75 +124,10 @@ export class StreamThread {
     });
     const work = (async () => {
       await closed;
-      await Promise.all([...created].map(([id, parts]) => this.open(id, parts)));
+      await Promise.all([...created].map(([id, parts]) => this.opener.open(id, parts)));
       this.deps.onRunning(true);
     })();
     work.catch((error: unknown) => this.deps.onFatal(error));
-  }
-
-  /**
-   * A task taken away while still opening (restoring) stops at its next step and releases
-   * what it holds; it is neither committed nor processed. Marked revoked, it counts as new if
-   * given back, and that open waits for this one to finish releasing.
-   */
-  private abortOpening(id: string, abort: AbortController): string {
-    abort.abort();
-    const active = this.deps.tasks.tasks.get(id);
-    if (active?.state === 'restoring') active.state = 'revoked';
-    return id;
-  }
-
-  private async open(id: string, partitions: TopicPartition[]): Promise<void> {
-    const previous = this.opening.get(id);
-    if (previous && !previous.abort.signal.aborted) return previous.done;
-    const abort = new AbortController();
-    // A task given back while an earlier revocation still closes it, or an aborted open still
-    // releases it, opens after that.
-    const before = Promise.all([this.closing.get(id), previous?.done.catch(() => undefined)]);
-    const done = before.then(() => this.openWithRetry(id, partitions, abort.signal)).then((active) => {
-      if (active?.state !== 'running') return; // not opened, or revoked since
-      // Restart exactly at the committed offsets (under exactly-once, read after the fence
-      // made them final), dropping anything fetched before.
-      for (const tp of partitions) {
-        const c = active.committed.get(topicPartitionKey(tp.topic, tp.partition));
-        if (!c) continue;
-        active.task.partitionGroup.queue(tp.topic, tp.partition)?.clear();
-        this.consumer.seek(tp, c.offset);
-      }
-      this.consumer.resume(partitions);
-      this.wake?.();
-    });
-    const entry = { done, abort };
-    this.opening.set(id, entry);
-    try {
-      await done;
-    } finally {
-      if (this.opening.get(id) === entry) this.opening.delete(id);
-    }
-  }
-
-  /**
-   * Opens a task, retrying with backoff for up to `taskTimeoutMs` (Kafka's
-   * `task.timeout.ms`): a restarting broker or a loading transaction coordinator must not
-   * kill the instance. Gives up quietly when the open was aborted, the task is no longer ours
-   * or we were fenced.
-   */
-  private async openWithRetry(id: string, partitions: TopicPartition[], signal: AbortSignal): Promise<ActiveTask | null> {
-    const deadline = Date.now() + this.deps.config.taskTimeoutMs;
-    for (let backoff = 250; ; backoff = Math.min(backoff * 2, 5000)) {
-      try {
-        return await this.deps.tasks.openTask(id, partitions, signal);
-      } catch (error) {
-        if (signal.aborted || error instanceof ProducerFencedError || !this.running || !this.owns(partitions)) return null;
-        if (Date.now() + backoff > deadline) throw error;
-        this.deps.emit({ type: 'error', error, taskId: id });
-        await new Promise((r) => setTimeout(r, backoff));
-      }
-    }
-  }
-
-  private owns(partitions: readonly TopicPartition[]): boolean {
-    return partitions.every((tp) => this.consumer.assignment.some((a) => a.topic === tp.topic && a.partition === tp.partition));
   }
 
   /** Commits revoked tasks and closes them: clean after a commit, dirty when it threw (as Java's revocation). */
@@ -368,7 +312,7 @@ export class StreamThread {
       for (const t of tasks) {
         this.consumer.pause(t.partitions);
         await this.deps.tasks.closeTask(t, false);
-        await this.open(t.id, t.partitions);
+        await this.opener.open(t.id, t.partitions);
       }
       return false;
     }
@@ -409,7 +353,7 @@ export class StreamThread {
     this.consumer.pause(partitions);
     await this.deps.tasks.closeTask(t, false);
     if (error instanceof ProducerFencedError) return;
-    if (this.running && this.owns(partitions)) await this.open(t.id, partitions);
+    if (this.running && this.opener.owns(partitions)) await this.opener.open(t.id, partitions);
   }
 
   /** Stops the loop; a clean stop commits and closes every task, then leaves the group. */
@@ -417,9 +361,7 @@ export class StreamThread {
     this.running = false;
     this.wake?.();
     await this.loopDone;
-    const opening = [...this.opening.values()];
-    for (const o of opening) o.abort.abort();
-    await Promise.allSettled(opening.map((o) => o.done));
+    await this.opener.abortAll();
     const tasks = [...this.deps.tasks.tasks.values()];
     if (clean) await this.commit(tasks.filter((t) => t.state === 'running'));
     for (const t of tasks) await this.deps.tasks.closeTask(t, clean && t.state === 'running');
