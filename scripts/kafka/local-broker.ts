@@ -161,6 +161,11 @@ function serverProperties(
     'group.initial.rebalance.delay.ms': 0,
     'group.streams.initial.rebalance.delay.ms': 0,
     'group.min.session.timeout.ms': 1000,
+    // No time-based retention: tests write records with fixed historical timestamps (1970,
+    // 2023) so windows are deterministic, and the broker's retention check (30 s after start,
+    // then every 5 min) deleted them mid-test, moving log start offsets under readers (records
+    // silently missing, OFFSET_OUT_OF_RANGE at offset 0). DeleteRecords still moves the log start.
+    'log.retention.check.interval.ms': 7 * 24 * 3600 * 1000,
     // The cleaner's dedupe buffer is allocated on the heap: 128 MB by default.
     'log.cleaner.dedupe.buffer.size': 2 * 1024 * 1024,
     // A missing topic must be an error, never a silently created one-partition topic.

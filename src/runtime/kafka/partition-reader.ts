@@ -62,7 +62,7 @@ interface RoundResult {
   readonly records: Map<string, ConsumedBytes[]>;
   readonly positions: Map<string, bigint>;
   readonly lastStableOffsets: Map<string, bigint>;
-  /** Partitions the broker answered OFFSET_OUT_OF_RANGE for, to be checked against the log's range. */
+  /** Partitions the broker answered OFFSET_OUT_OF_RANGE for (the error names their log range). */
   readonly outOfRange: Sent[];
   staleMetadata: boolean;
   failures: unknown[];
@@ -134,7 +134,7 @@ export class PartitionReader implements EnginePartitionReader {
       };
       if (this.states.size === 0) await delay(maxWaitMs);
       else await this.fetchRound(round, maxWaitMs);
-      if (round.outOfRange.length > 0) await this.confirmOutOfRange(round);
+      if (round.outOfRange.length > 0) await this.throwOutOfRange(round);
       await this.afterRound(round);
       return round;
     } catch (e) {
@@ -256,20 +256,16 @@ export class PartitionReader implements EnginePartitionReader {
   }
 
   /**
-   * A broker under load has been seen answering OFFSET_OUT_OF_RANGE for offset 0 of a
-   * just-written partition whose log starts at 0. So the error is believed only when the
-   * partition's listed range confirms it; otherwise the round counts as stale metadata and
-   * is retried with back-off (a persistent false answer fails after `retry.retries` rounds).
+   * Fails with the first partition the broker answered OFFSET_OUT_OF_RANGE for (not sought
+   * since), naming the partition's current log range: whether the position fell below the
+   * log start (records deleted) or past the end tells what happened.
    */
-  private async confirmOutOfRange(round: RoundResult): Promise<void> {
-    const [starts, ends] = await Promise.all([this.listOffsets(round.outOfRange, true), this.listOffsets(round.outOfRange, false)]);
-    for (const s of round.outOfRange) {
-      if (this.states.get(s.key)?.epoch !== s.epoch) continue; // sought meanwhile
-      const start = starts.get(s.key)!;
-      const end = ends.get(s.key)!;
-      if (s.fetchOffset < start || s.fetchOffset > end) throw new OffsetOutOfRangeError(s.topic, s.partition, s.fetchOffset, { start, end });
-      round.staleMetadata = true;
-    }
+  private async throwOutOfRange(round: RoundResult): Promise<void> {
+    const current = round.outOfRange.filter((s) => this.states.get(s.key)?.epoch === s.epoch);
+    if (current.length === 0) return;
+    const [starts, ends] = await Promise.all([this.listOffsets(current, true), this.listOffsets(current, false)]);
+    const s = current[0]!;
+    throw new OffsetOutOfRangeError(s.topic, s.partition, s.fetchOffset, { start: starts.get(s.key)!, end: ends.get(s.key)! });
   }
 
   /**

@@ -101,29 +101,13 @@ describe('PartitionReader (stubbed cluster)', () => {
     expect(reader.position({ topic: 't', partition: 0 })).toBe(7n);
   });
 
-  it('throws OffsetOutOfRangeError with the coordinates and the log range that confirms it', async () => {
+  it('throws OffsetOutOfRangeError with the coordinates and the log range', async () => {
     const stub: Stub = { leaders: { 1: [0] }, refreshes: 0, respond: () => response([{ partition: 0, errorCode: 1 }]), range: { start: 3, end: 10 } };
     const reader = new PartitionReader(stubKafka(stub), { brokers: ['b:1'], retry });
     await reader.assign(new Map([['t-0', 99n]]));
     const error = reader.fetch(10);
     await expect(error).rejects.toMatchObject({ constructor: OffsetOutOfRangeError, topic: 't', partition: 0, offset: 99n, range: { start: 3n, end: 10n } });
     await expect(error).rejects.toThrow('Offset 99 is out of range for t-0; the log holds offsets 3 to 10');
-  });
-
-  it('retries an OFFSET_OUT_OF_RANGE answer that the log range does not confirm', async () => {
-    let calls = 0;
-    const recordSet = encodeBatch({ baseOffset: 0n, records: [{ offsetDelta: 0, value: Buffer.from('a') }] });
-    const stub: Stub = {
-      leaders: { 1: [0] },
-      refreshes: 0,
-      respond: () => response([calls++ === 0 ? { partition: 0, errorCode: 1 } : { partition: 0, recordSet }]),
-      range: { start: 0, end: 4 },
-    };
-    const reader = new PartitionReader(stubKafka(stub), { brokers: ['b:1'], retry });
-    await reader.assign(new Map([['t-0', 0n]]));
-    expect((await reader.fetch(10)).positions.size).toBe(0); // offset 0 lies in 0..4: not believed
-    expect(stub.refreshes).toBe(1);
-    expect((await reader.fetch(10)).records.get('t-0')!.map((r) => r.value!.toString())).toEqual(['a']);
   });
 
   it('backs off while no leader is known, refreshing metadata, and then fails clearly', async () => {
