@@ -200,7 +200,13 @@ export class TaskManager {
       if (!c) continue;
       active.committed.set(key, c);
       active.lastCommitted.set(key, c.offset);
-      active.task.seedPartitionTime(tp.topic, tp.partition, decodeTopicPartitionMetadata(c.metadata).partitionTime);
+      const metadata = decodeTopicPartitionMetadata(c.metadata);
+      active.task.seedPartitionTime(tp.topic, tp.partition, metadata.partitionTime);
+      // Every partition carries the task's processor metadata; keep the latest value of each key.
+      for (const [k, v] of metadata.processorMetadata) {
+        const known = active.task.processorMetadata.get(k);
+        if (known === undefined || v > known) active.task.processorMetadata.set(k, v);
+      }
     }
   }
 
@@ -237,11 +243,13 @@ export class TaskManager {
     }
   }
 
-  /** Offsets to commit for the given tasks (next offset to read + partition time). */
+  /** Offsets to commit for the given tasks (next offset to read + partition time + processor metadata). */
   committableOffsets(tasks: Iterable<ActiveTask>): Map<string, CommittedOffset> {
     const out = new Map<string, CommittedOffset>();
     for (const t of tasks) {
-      for (const [key, o] of t.task.committableOffsets()) out.set(key, { offset: o.offset, metadata: encodeTopicPartitionMetadata(o.partitionTime) });
+      for (const [key, o] of t.task.committableOffsets()) {
+        out.set(key, { offset: o.offset, metadata: encodeTopicPartitionMetadata(o.partitionTime, t.task.processorMetadata) });
+      }
     }
     return out;
   }

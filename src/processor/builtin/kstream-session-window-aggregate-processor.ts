@@ -43,7 +43,7 @@ export class KStreamSessionWindowAggregateProcessor implements Processor<unknown
     this.context = context;
     this.store = context.getStateStore<SessionStore<unknown, unknown>>(this.storeName);
     this.forwarder = new WindowedChangeForwarder(this.store, context, this.sendOldValues, 'session', !this.emitOnClose);
-    if (this.emitOnClose) this.tracker = new EmitFinalTracker(emitIntervalMs(context));
+    if (this.emitOnClose) this.tracker = new EmitFinalTracker(emitIntervalMs(context), context, this.storeName);
   }
 
   process(record: Record<unknown, unknown>): void {

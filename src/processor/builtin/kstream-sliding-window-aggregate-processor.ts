@@ -49,7 +49,7 @@ export class KStreamSlidingWindowAggregateProcessor implements Processor<unknown
     this.context = context;
     this.store = context.getStateStore<TimestampedWindowStore<unknown, unknown>>(this.storeName);
     this.forwarder = new WindowedChangeForwarder(this.store, context, this.sendOldValues, 'window', !this.emitOnClose);
-    if (this.emitOnClose) this.tracker = new EmitFinalTracker(emitIntervalMs(context));
+    if (this.emitOnClose) this.tracker = new EmitFinalTracker(emitIntervalMs(context), context, this.storeName);
   }
 
   process(record: Record<unknown, unknown>): void {

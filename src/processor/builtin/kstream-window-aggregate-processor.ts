@@ -40,7 +40,7 @@ export class KStreamWindowAggregateProcessor implements Processor<unknown, unkno
     this.context = context;
     this.store = context.getStateStore<TimestampedWindowStore<unknown, unknown>>(this.storeName);
     this.forwarder = new WindowedChangeForwarder(this.store, context, this.sendOldValues, 'window', !this.emitOnClose);
-    if (this.emitOnClose) this.tracker = new EmitFinalTracker(emitIntervalMs(context));
+    if (this.emitOnClose) this.tracker = new EmitFinalTracker(emitIntervalMs(context), context, this.storeName);
   }
 
   process(record: Record<unknown, unknown>): void {

@@ -86,6 +86,16 @@ export class NodeContext implements ProcessorContext<unknown, unknown> {
     return this.task.wallClockMs();
   }
 
+  /** @internal The task's processor metadata under `key` (Kafka's `InternalProcessorContext`), or null. */
+  processorMetadataForKey(key: string): bigint | null {
+    return this.task.processorMetadata.get(key) ?? null;
+  }
+
+  /** @internal Sets processor metadata; it is committed with the task's next offsets. */
+  addProcessorMetadataKeyValue(key: string, value: bigint): void {
+    this.task.processorMetadata.set(key, value);
+  }
+
   /** Counts a record a builtin processor skipped (late, null key...): the task's dropped-records metric. */
   recordDropped(): void {
     this.task.metrics.droppedRecordsTotal++;

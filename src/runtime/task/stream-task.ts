@@ -52,6 +52,12 @@ export class StreamTask implements TaskRuntime, StateStoreContext {
   currentContext: RecordContext = PUNCTUATION_CONTEXT(-1);
   currentNode = '';
   commitRequested = false;
+  /**
+   * Kafka's `ProcessorMetadata`: per-processor values (an emit-on-window-close aggregation's
+   * last emitted close time, under its store name) committed with every input partition's
+   * offset and read back when the task opens.
+   */
+  readonly processorMetadata = new Map<string, bigint>();
   /** The input record being processed (null in punctuation). */
   private currentRaw: ConsumedBytes | null = null;
 
