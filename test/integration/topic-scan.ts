@@ -1,7 +1,6 @@
 // Reading a topic back in integration tests, through the runtime's PartitionReader: every
-// partition from its log start, read_committed, outside any consumer group. A group reader
-// (kafkajs `consumer.run`) on a fresh, loaded broker was seen fetching only some of its
-// partitions for a whole minute, failing tests whose app had done its work.
+// partition from its log start, read_committed, outside any consumer group (no join, no
+// rebalance wait, no group assignor between the test and the partitions it checks).
 import { EARLIEST_OFFSET } from '../../src/runtime/kafka/engine.js';
 import { KafkaAdmin } from '../../src/runtime/kafka/kafka-admin.js';
 import { createKafkaClient } from '../../src/runtime/kafka/kafka-client.js';
