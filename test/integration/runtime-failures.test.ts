@@ -69,10 +69,11 @@ describe('runtime: fatal start errors', () => {
       expect(error.message).toContain(address);
       expect(streams.state).toBe(StreamsState.ERROR);
       // Retries are bounded (a handful of connection attempts per retry, not thousands) and
-      // spaced by the backoff: 200 + 400 + 800 ms at least.
+      // spaced by the backoff: 200 + 400 + 800 ms nominal, which kafkajs randomizes (a CI run
+      // measured 997 ms in all); a busy loop would take a few milliseconds.
       expect(connections).toBeGreaterThan(0);
       expect(connections).toBeLessThan(50);
-      expect(ms).toBeGreaterThan(1_000);
+      expect(ms).toBeGreaterThan(500);
       expect(ms).toBeLessThan(20_000);
     } finally {
       await new Promise((r) => server.close(r));
