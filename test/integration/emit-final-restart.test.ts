@@ -7,7 +7,7 @@ import { EmitStrategy, Materialized, Produced, Serdes, StreamBuilder, TimeWindow
 import { decodeTopicPartitionMetadata } from '../../src/runtime/kafka/topic-partition-metadata.js';
 import type { Topology } from '../../src/topology/topology.js';
 import { createTopics, kafkaClient, uniqueName } from './kafka.js';
-import { produce, readUntil, type ReadRecord } from './topic-io.js';
+import { describeWindowedCount, produce, readUntil, type ReadRecord } from './topic-io.js';
 import { newStateDir, removeStateDirs, running, streamsFor } from './runtime-support.js';
 
 afterAll(removeStateDirs);
@@ -30,10 +30,7 @@ function topology(input: string, output: string): Topology {
 }
 
 /** `key@window-start(+T)=count` of one final result. */
-function describeResult(r: ReadRecord): string {
-  const k = windowKeys.deserializer().deserialize('out', r.key)!;
-  return `${k.key}@${k.window.start - T}=${Number(r.value!.readBigInt64BE(0))}`;
-}
+const describeResult = (r: ReadRecord): string => describeWindowedCount(r, 1000, T);
 
 describe('runtime: emit on window close across a restart', () => {
   it('does not emit a window again after a restart on fresh local state', async () => {

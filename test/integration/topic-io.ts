@@ -1,6 +1,7 @@
 // Producing test input and reading output back from the real broker.
 import type { IHeaders } from 'kafkajs';
 import type { ConsumedBytes } from '../../src/runtime/task/consumed-record.js';
+import { Serdes, WindowedSerdes } from '../../src/index.js';
 import { kafkaClient } from './kafka.js';
 import { scanTopic } from './topic-scan.js';
 
@@ -62,4 +63,13 @@ export function latestByKey<V>(records: readonly ReadRecord[], decode: (value: B
   const out = new Map<string, V>();
   for (const r of records) if (r.key && r.value) out.set(r.key.toString(), decode(r.value));
   return out;
+}
+
+/**
+ * `key@window-start-minus-base=count` of a windowed count read back: String keys in time
+ * windows (`WindowedSerdes.timeWindowedSerdeFrom(String, sizeMs)`), Long counts.
+ */
+export function describeWindowedCount(r: ReadRecord, sizeMs: number, base: number): string {
+  const k = WindowedSerdes.timeWindowedSerdeFrom(Serdes.String(), sizeMs).deserializer().deserialize('out', r.key)!;
+  return `${k.key}@${k.window.start - base}=${Number(r.value!.readBigInt64BE(0))}`;
 }

@@ -8,7 +8,7 @@ import { BufferConfig, Materialized, Produced, StreamBuilder, Suppressed, TimeWi
 import { partitionForKey } from '../../src/runtime/kafka/default-partitioner.js';
 import type { Topology } from '../../src/topology/topology.js';
 import { createTopics, kafkaClient, uniqueName } from './kafka.js';
-import { produce, readUntil, type ReadRecord } from './topic-io.js';
+import { describeWindowedCount, produce, readUntil, type ReadRecord } from './topic-io.js';
 import { newStateDir, removeStateDirs, running, streamsFor } from './runtime-support.js';
 
 afterAll(removeStateDirs);
@@ -34,11 +34,8 @@ function topology(input: string, output: string): Topology {
 /** `key@offset-from-T` on the key's partition (k0, k2, k4 -> 0; k1, k3, k5 -> 1). */
 const rec = (key: string, at: number, partition = Number(key.slice(-1)) % 2) => ({ key, value: 'click', timestamp: T + at, partition });
 
-/** `key@window-start(+T) = count` of a final result. */
-function describeResult(r: ReadRecord): string {
-  const k = windowKeys.deserializer().deserialize('out', r.key)!;
-  return `${k.key}@${k.window.start - T}=${Number(r.value!.readBigInt64BE(0))}`;
-}
+/** `key@window-start(+T)=count` of one final result. */
+const describeResult = (r: ReadRecord): string => describeWindowedCount(r, 1000, T);
 
 describe('runtime: windowed count + suppress on the broker', () => {
   it('emits one final count per window and restores window store and buffer from changelogs', async () => {
