@@ -27,10 +27,10 @@ const CHECKPOINT_EVERY = 20_000;
  * Keeps this instance's global stores: `start()` reads every partition of the global
  * topics to their read-committed end with a `PartitionReader` (outside the consumer group)
  * before any task runs, then a loop keeps following the topics and applies new records as
- * they come. Every commit interval the stores are checkpointed with the offsets applied, and
- * the next start reads on from there; without a checkpoint covering every partition, or
- * with one the topics no longer hold (deleted or recreated), the local state is dropped
- * and rebuilt from the beginning, as Java does.
+ * they come. The stores are checkpointed with the offsets applied (every commit interval
+ * with new records, and at a clean stop), and the next start reads on from there. Without
+ * a checkpoint covering every partition, or with one the topics no longer hold (deleted or
+ * recreated), the local state is dropped and rebuilt from the beginning, as Java does.
  */
 export class GlobalStateUpdater implements GlobalStores {
   private running = false;
@@ -132,15 +132,21 @@ export class GlobalStateUpdater implements GlobalStores {
     return n;
   }
 
+  /**
+   * Applies new records as they come; checkpoints every commit interval when some were
+   * applied. A fetch that returns while stopping is applied too: the reader's positions
+   * already moved past it, and the stop's checkpoint records those positions.
+   */
   private async follow(reader: EnginePartitionReader): Promise<void> {
-    let lastFlush = Date.now();
+    let lastCheckpoint = Date.now();
+    let sinceCheckpoint = 0;
     while (this.running) {
       const fetched = await reader.fetch(200);
-      if (!this.running) return;
-      await this.apply(fetched);
-      if (Date.now() - lastFlush >= this.deps.config.commitIntervalMs) {
+      sinceCheckpoint += await this.apply(fetched);
+      if (this.running && sinceCheckpoint > 0 && Date.now() - lastCheckpoint >= this.deps.config.commitIntervalMs) {
         await this.checkpoint(reader, this.keys);
-        lastFlush = Date.now();
+        lastCheckpoint = Date.now();
+        sinceCheckpoint = 0;
       }
     }
   }
