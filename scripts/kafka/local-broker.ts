@@ -164,7 +164,11 @@ function serverProperties(
     // No time-based retention: tests write records with fixed historical timestamps (1970,
     // 2023) so windows are deterministic, and the broker's retention check (30 s after start,
     // then every 5 min) deleted them mid-test, moving log start offsets under readers (records
-    // silently missing, OFFSET_OUT_OF_RANGE at offset 0). DeleteRecords still moves the log start.
+    // silently missing, OFFSET_OUT_OF_RANGE at offset 0). Broker-default topics keep records
+    // forever, and the check (which also applies topic-level retention, as on windowed
+    // changelogs) first runs after a week. DeleteRecords still moves the log start at once.
+    'log.retention.ms': -1,
+    'log.initial.task.delay.ms': 7 * 24 * 3600 * 1000,
     'log.retention.check.interval.ms': 7 * 24 * 3600 * 1000,
     // The cleaner's dedupe buffer is allocated on the heap: 128 MB by default.
     'log.cleaner.dedupe.buffer.size': 2 * 1024 * 1024,
