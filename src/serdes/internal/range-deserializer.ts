@@ -1,4 +1,5 @@
 import type { Deserializer } from '../serde.js';
+import { definesOwn } from './defines-own.js';
 
 /**
  * A built-in deserializer that can read a value from a range of a larger buffer, with the
@@ -11,12 +12,7 @@ export interface RangeDeserializer<T> extends Deserializer<T> {
   deserializeRange(topic: string, data: Buffer, start: number, end: number): T;
 }
 
-/**
- * Whether `deserializer` reads ranges (see `RangeDeserializer`). Only an instance whose own
- * class defines `deserializeRange` qualifies, so a subclass that changes `deserialize` is
- * never bypassed by an inherited range read.
- */
+/** Whether `deserializer` reads ranges (see `RangeDeserializer`): its own class defines `deserializeRange`. */
 export function isRangeDeserializer<T>(deserializer: Deserializer<T>): deserializer is RangeDeserializer<T> {
-  const proto: unknown = Object.getPrototypeOf(deserializer);
-  return proto !== null && Object.prototype.hasOwnProperty.call(proto, 'deserializeRange');
+  return definesOwn(deserializer, 'deserializeRange');
 }

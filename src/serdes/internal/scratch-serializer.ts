@@ -1,4 +1,5 @@
 import type { Serializer } from '../serde.js';
+import { definesOwn } from './defines-own.js';
 
 /** Which set of reusable buffers a scratch serialization writes into: a record's key and value use different ones. */
 export type ScratchSlot = 0 | 1;
@@ -23,11 +24,7 @@ export function scratchBuffer(slot: ScratchSlot, length: number): Buffer | null 
   return length <= SCRATCH_MAX ? scratch[slot]![length]! : null;
 }
 
-/**
- * `serializer` as a scratch serializer, or null: only an instance whose own class defines
- * `serializeScratch` qualifies, so a subclass that changes `serialize` is never bypassed.
- */
+/** `serializer` as a scratch serializer (its own class defines `serializeScratch`), or null. */
 export function asScratchSerializer<T>(serializer: Serializer<T>): ScratchSerializer<T> | null {
-  const proto: unknown = Object.getPrototypeOf(serializer);
-  return proto !== null && Object.prototype.hasOwnProperty.call(proto, 'serializeScratch') ? (serializer as ScratchSerializer<T>) : null;
+  return definesOwn(serializer, 'serializeScratch') ? (serializer as ScratchSerializer<T>) : null;
 }
