@@ -36,7 +36,11 @@ export class InMemoryRecordCollector implements RecordCollector {
   /** `routeOf(topic)`: where records of `topic` go. */
   constructor(private readonly routeOf: (topic: string) => RecordRoute) {}
 
-  /** Records of an output-only topic are copied into their queue, of an unread one dropped. */
+  /**
+   * Records of an output-only topic are copied into their queue, of an unread one dropped;
+   * those of a topic the topology reads are kept (drained). Fixed by the topology: a route
+   * asked again only moves between copied and dropped.
+   */
   copiesAt(topic: string): boolean {
     return this.routeIn(this.state(topic)) !== 'drain';
   }

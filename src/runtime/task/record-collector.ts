@@ -21,7 +21,8 @@ export interface RecordCollector {
   ): void;
   /**
    * @internal Whether `send` is done with the key and value Buffers of records of `topic`
-   * when it returns (it copies or drops them), so a sink may pass reusable buffers.
+   * when it returns (it copies or drops them), so a sink may pass reusable buffers. The
+   * answer for a topic never changes (a sink with a fixed topic asks once).
    */
   copiesAt?(topic: string): boolean;
   /** Number of partitions of a topic (for `StreamPartitioner`s); throws if unknown. */

@@ -13,6 +13,8 @@ export class SinkNode extends RuntimeNode {
   /** The serializers as scratch serializers, both or neither (for collectors that copy at once). */
   private readonly keyScratch: ScratchSerializer<unknown> | null;
   private readonly valueScratch: ScratchSerializer<unknown> | null;
+  /** With a fixed topic: whether the collector copies its records (asked at the first record). */
+  private copies: boolean | null = null;
 
   constructor(
     name: string,
@@ -37,7 +39,7 @@ export class SinkNode extends RuntimeNode {
     let key: Buffer | null;
     let value: Buffer | null;
     try {
-      if (this.keyScratch !== null && collector.copiesAt?.(topic) === true) {
+      if (this.keyScratch !== null && this.copiesAt(topic)) {
         key = this.keyScratch.serializeScratch(topic, record.key, 0);
         value = this.valueScratch!.serializeScratch(topic, record.value, 1);
       } else {
@@ -58,6 +60,11 @@ export class SinkNode extends RuntimeNode {
       partition = this.partitioner.partition(topic, record.key, record.value, collector.partitionsFor(topic)) ?? null;
     }
     collector.send(topic, key, value, record.headers, record.timestamp, partition);
+  }
+
+  private copiesAt(topic: string): boolean {
+    if (this.topic === null) return this.task.collector.copiesAt?.(topic) === true;
+    return (this.copies ??= this.task.collector.copiesAt?.(topic) === true);
   }
 
   private extract(record: Record<unknown, unknown>): string {
