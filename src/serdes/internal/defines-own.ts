@@ -7,3 +7,8 @@ export function definesOwn(instance: object, method: string): boolean {
   const proto: unknown = Object.getPrototypeOf(instance);
   return proto !== null && Object.prototype.hasOwnProperty.call(proto, method);
 }
+
+/** Whether `value` is an instance of exactly `type` (a subclass may serialize differently). */
+export function isExactly<T>(value: unknown, type: new () => T): value is T {
+  return typeof value === 'object' && value !== null && value.constructor === type;
+}

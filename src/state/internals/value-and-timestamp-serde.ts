@@ -3,6 +3,8 @@ import type { Headers } from '../../processor/headers.js';
 import type { Deserializer, Serde, Serializer } from '../../serdes/serde.js';
 import { LongDeserializer, LongSerializer } from '../../serdes/long-serde.js';
 import { ValueAndTimestamp } from '../value-and-timestamp.js';
+import { isExactly } from '../../serdes/internal/defines-own.js';
+import { registerTypedMemo } from './typed-memo.js';
 import { rawValueOf, timestampOf, withTimestamp, writeTimestamp } from './timestamped-bytes.js';
 
 /** Wraps a value serde into the timestamped store layout: `timestamp(8, BE) + value bytes`. */
@@ -55,10 +57,8 @@ function longValueAndTimestampSerde(
       return { value: longDeserializer.deserializeAt(topic, data, 8), timestamp: timestampOf(data) };
     },
   };
+  // A stored count is read back as the same number and timestamp: keep a frozen copy (Java's
+  // ValueAndTimestamp is immutable too) beside the bytes instead of decoding them again.
+  registerTypedMemo(serializer, deserializer, (vt) => Object.freeze({ value: vt.value, timestamp: vt.timestamp }));
   return { serializer: () => serializer, deserializer: () => deserializer };
-}
-
-/** Whether `value` is an instance of exactly `type` (a subclass may serialize differently). */
-function isExactly<T>(value: unknown, type: new () => T): value is T {
-  return typeof value === 'object' && value !== null && value.constructor === type;
 }

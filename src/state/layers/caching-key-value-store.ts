@@ -25,6 +25,11 @@ export interface CacheEntry {
   referenced: boolean;
   /** Index of the entry's latest append to `dirtyLog`. */
   seq: number;
+  /**
+   * `value` decoded, when the typed layer above attached it (`rememberTyped`); undefined
+   * otherwise. Every write resets it.
+   */
+  typed: unknown;
 }
 
 /** Rough bytes per entry besides key and value (entry object, Map slots, string header). */
@@ -90,6 +95,8 @@ export class CachingKeyValueStore extends WrappedKeyValueBytesStore {
   private downNew: Buffer | null = null;
   private downOld: Buffer | null = null;
   private downContext: RecordContext | null = null;
+  /** The entry being written down (what `typedOf` answers for during the listener call). */
+  private flushing: CacheEntry | null = null;
 
   override init(context: StateStoreContext, root: StateStore): void | Promise<void> {
     this.context = context;
@@ -187,6 +194,26 @@ export class CachingKeyValueStore extends WrappedKeyValueBytesStore {
     return this.wrapped.close();
   }
 
+  /**
+   * Attaches `typed`, the decoded form of `value`, to the entry that was just written with
+   * `value` (the typed layer above calls this right after `put`). Later reads and the flush
+   * of that same value then get it from `typedOf` instead of decoding the bytes again. The
+   * caller only offers values that decoding `value` would reproduce exactly (immutable).
+   */
+  rememberTyped(value: Buffer, typed: unknown): void {
+    const entry = this.lastEntry;
+    if (entry !== null && entry.value === value) entry.typed = typed;
+  }
+
+  /**
+   * The decoded form attached to `value` (see `rememberTyped`), or undefined. Answers for the
+   * value that the last read returned, or that the flush in progress passes to the listener.
+   */
+  typedOf(value: Buffer): unknown {
+    const entry = this.flushing ?? this.lastEntry;
+    return entry !== null && entry.value === value ? entry.typed : undefined;
+  }
+
   private getInternal(key: Buffer, k: string): Buffer | null {
     const entry = this.cache.get(k);
     if (entry !== undefined) {
@@ -197,7 +224,7 @@ export class CachingKeyValueStore extends WrappedKeyValueBytesStore {
     }
     const value = this.wrapped.get(key);
     if (value !== null) {
-      const inserted: CacheEntry = { key, k, value, dirty: false, context: null, size: entrySize(k, value), referenced: false, seq: -1 };
+      const inserted: CacheEntry = { key, k, value, dirty: false, context: null, size: entrySize(k, value), referenced: false, seq: -1, typed: undefined };
       this.insert(inserted);
       this.lastEntry = inserted;
       this.lastKey = key;
@@ -210,13 +237,14 @@ export class CachingKeyValueStore extends WrappedKeyValueBytesStore {
     const last = this.lastEntry;
     let entry = last !== null && last.k === k ? last : this.cache.get(k);
     if (entry === undefined) {
-      entry = { key, k, value, dirty: false, context: null, size: entrySize(k, value), referenced: false, seq: -1 };
+      entry = { key, k, value, dirty: false, context: null, size: entrySize(k, value), referenced: false, seq: -1, typed: undefined };
       this.insert(entry);
     } else {
       const size = entrySize(k, value);
       this.account(size - entry.size);
       entry.size = size;
       entry.value = value;
+      entry.typed = undefined;
       entry.referenced = true;
     }
     if (!entry.dirty) {
@@ -309,7 +337,7 @@ export class CachingKeyValueStore extends WrappedKeyValueBytesStore {
     this.dirtyLog = [];
     this.dirtyLogLength = 0;
     this.dirtyCount = 0;
-    for (let i = 0; i < entries.length; i++) this.writeDown(entries[i]!.key, entries[i]!.k, values[i]!, contexts[i]!);
+    for (let i = 0; i < entries.length; i++) this.writeDown(entries[i]!, entries[i]!.key, values[i]!, contexts[i]!);
     for (const e of entries) this.dropIfDeleted(e);
   }
 
@@ -324,7 +352,7 @@ export class CachingKeyValueStore extends WrappedKeyValueBytesStore {
     entry.context = null;
     this.dirtyLogLength = 0;
     this.dirtyCount = 0;
-    this.writeDown(entry === this.lastEntry ? this.lastKey! : entry.key, entry.k, value, context);
+    this.writeDown(entry, entry === this.lastEntry ? this.lastKey! : entry.key, value, context);
     this.dropIfDeleted(entry);
   }
 
@@ -333,11 +361,11 @@ export class CachingKeyValueStore extends WrappedKeyValueBytesStore {
     if (entry.value === null && !entry.dirty && this.cache.get(entry.k) === entry) this.remove(entry);
   }
 
-  private writeDown(key: Buffer, k: string, newValue: Buffer | null, context: RecordContext): void {
+  private writeDown(entry: CacheEntry, key: Buffer, newValue: Buffer | null, context: RecordContext): void {
     // The layers below decode `key` again; offering the cached string makes that a byte
     // comparison, and gives them the string their own maps were filled with (an identical
     // string compares in one step).
-    offerKeyString(k);
+    offerKeyString(entry.k);
     let oldValue: Buffer | null = null;
     if (this.listener !== null) {
       oldValue = newValue === null || this.sendOldValues ? this.wrapped.get(key) : null;
@@ -348,7 +376,13 @@ export class CachingKeyValueStore extends WrappedKeyValueBytesStore {
     this.downNew = newValue;
     this.downOld = oldValue;
     this.downContext = context;
-    this.context!.withRecordContext(context, this.writePending);
+    const outer = this.flushing;
+    this.flushing = entry;
+    try {
+      this.context!.withRecordContext(context, this.writePending);
+    } finally {
+      this.flushing = outer;
+    }
   }
 
   private readonly writePending = (): void => {

@@ -11,6 +11,8 @@ import type { StateStore } from '../state-store.js';
 import type { StateStoreContext } from '../state-store-context.js';
 import { BUFFER_SERIALIZER, offerKeyString } from '../internals/byte-keys.js';
 import { defaultSerde } from '../internals/default-serde.js';
+import { typedMemoOf, type TypedMemo } from '../internals/typed-memo.js';
+import { CachingKeyValueStore } from './caching-key-value-store.js';
 import { MeteredKeyValueIterator } from './metered-key-value-iterator.js';
 import { StoreMetrics } from './store-metrics.js';
 import { isCachedStateStore } from './wrapped-key-value-bytes-store.js';
@@ -32,6 +34,13 @@ export class MeteredKeyValueStore<K, V> implements KeyValueStore<K, V>, CachedSt
   // Only primitives, which cannot change between calls (an object key could be mutated).
   private lastKey: unknown = undefined;
   private lastKeyBytes: Buffer | null = null;
+  /**
+   * The record cache below and what it may keep of a written value (see `TypedMemo`), so
+   * `put(k, f(get(k)))` and the cache's flush read a cached value without decoding it; null
+   * without a cache or for values that must be decoded afresh.
+   */
+  private memoCache: CachingKeyValueStore | null = null;
+  private memo: TypedMemo<V> | null = null;
 
   constructor(
     readonly wrapped: KeyValueBytesStore,
@@ -51,6 +60,8 @@ export class MeteredKeyValueStore<K, V> implements KeyValueStore<K, V>, CachedSt
     this.keyDeserializer = keySerde.deserializer();
     this.valueSerializer = valueSerde.serializer();
     this.valueDeserializer = valueSerde.deserializer();
+    this.memo = typedMemoOf(this.valueSerializer, this.valueDeserializer);
+    this.memoCache = this.memo !== null && this.wrapped instanceof CachingKeyValueStore ? this.wrapped : null;
     return this.wrapped.init(context, root);
   }
 
@@ -61,7 +72,9 @@ export class MeteredKeyValueStore<K, V> implements KeyValueStore<K, V>, CachedSt
 
   put(key: K, value: V | null): void {
     this.metrics.puts++;
-    this.wrapped.put(this.keyBytes(key), this.valueBytes(value));
+    const bytes = this.valueBytes(value);
+    this.wrapped.put(this.keyBytes(key), bytes);
+    if (bytes !== null && this.memoCache !== null) this.memoCache.rememberTyped(bytes, this.memo!(value!));
   }
 
   putIfAbsent(key: K, value: V | null): V | null {
@@ -169,7 +182,12 @@ export class MeteredKeyValueStore<K, V> implements KeyValueStore<K, V>, CachedSt
   }
 
   private outerValue(bytes: Buffer | null): V | null {
-    return bytes === null ? null : this.valueDeserializer!.deserialize(this.topic, bytes);
+    if (bytes === null) return null;
+    if (this.memoCache !== null) {
+      const typed = this.memoCache.typedOf(bytes);
+      if (typed !== undefined) return typed as V;
+    }
+    return this.valueDeserializer!.deserialize(this.topic, bytes);
   }
 
   private typed(inner: KeyValueIterator<Buffer, Buffer>): KeyValueIterator<K, V> {
