@@ -4,7 +4,7 @@ import type { Deserializer, Serde, Serializer } from '../../serdes/serde.js';
 import { LongDeserializer, LongSerializer } from '../../serdes/long-serde.js';
 import { ValueAndTimestamp } from '../value-and-timestamp.js';
 import { isExactly } from '../../serdes/internal/defines-own.js';
-import { registerTypedMemo } from './typed-memo.js';
+import { registerTypedMemo, type TypedMemo } from './typed-memo.js';
 import { rawValueOf, timestampOf, withTimestamp, writeTimestamp } from './timestamped-bytes.js';
 
 /** Wraps a value serde into the timestamped store layout: `timestamp(8, BE) + value bytes`. */
@@ -29,6 +29,12 @@ export function valueAndTimestampSerde<V>(inner: Serde<V>): Serde<ValueAndTimest
   }
   return { serializer: () => serializer, deserializer: () => deserializer };
 }
+
+const VALUE_AND_TIMESTAMP_MEMO: TypedMemo<ValueAndTimestamp<number>> = {
+  valueOf: (vt) => vt.value,
+  timeOf: (vt) => vt.timestamp,
+  restore: (value, timestamp) => ({ value: value as number, timestamp }),
+};
 
 /**
  * Counts (and most aggregates) are Longs: write the long next to the timestamp and read it
@@ -57,8 +63,7 @@ function longValueAndTimestampSerde(
       return { value: longDeserializer.deserializeAt(topic, data, 8), timestamp: timestampOf(data) };
     },
   };
-  // A stored count is read back as the same number and timestamp: keep a frozen copy (Java's
-  // ValueAndTimestamp is immutable too) beside the bytes instead of decoding them again.
-  registerTypedMemo(serializer, deserializer, (vt) => Object.freeze({ value: vt.value, timestamp: vt.timestamp }));
+  // A stored count reads back as the same number and timestamp: keep those beside the bytes.
+  registerTypedMemo(serializer, deserializer, VALUE_AND_TIMESTAMP_MEMO);
   return { serializer: () => serializer, deserializer: () => deserializer };
 }

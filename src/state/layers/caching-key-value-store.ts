@@ -26,10 +26,12 @@ export interface CacheEntry {
   /** Index of the entry's latest append to `dirtyLog`. */
   seq: number;
   /**
-   * `value` decoded, when the typed layer above attached it (`rememberTyped`); undefined
-   * otherwise. Every write resets it.
+   * `value` decoded, when the typed layer above kept it (`rememberTyped`): the value part;
+   * undefined when nothing is kept. Every write resets it.
    */
-  typed: unknown;
+  memoValue: unknown;
+  /** The timestamp part of `value` decoded (timestamped stores), beside `memoValue`. */
+  memoTime: number;
 }
 
 /** Rough bytes per entry besides key and value (entry object, Map slots, string header). */
@@ -95,7 +97,7 @@ export class CachingKeyValueStore extends WrappedKeyValueBytesStore {
   private downNew: Buffer | null = null;
   private downOld: Buffer | null = null;
   private downContext: RecordContext | null = null;
-  /** The entry being written down (what `typedOf` answers for during the listener call). */
+  /** The entry being written down (what `memoFor` answers for during the listener call). */
   private flushing: CacheEntry | null = null;
 
   override init(context: StateStoreContext, root: StateStore): void | Promise<void> {
@@ -195,23 +197,26 @@ export class CachingKeyValueStore extends WrappedKeyValueBytesStore {
   }
 
   /**
-   * Attaches `typed`, the decoded form of `value`, to the entry that was just written with
-   * `value` (the typed layer above calls this right after `put`). Later reads and the flush
-   * of that same value then get it from `typedOf` instead of decoding the bytes again. The
-   * caller only offers values that decoding `value` would reproduce exactly (immutable).
+   * Keeps the decoded form of `value` (a value part and a timestamp part, see `TypedMemo`)
+   * on the entry that was just written with `value`: the typed layer above calls this right
+   * after `put`. Later reads and the flush of that same value then find it (`memoFor`)
+   * instead of decoding the bytes again. Plain fields rather than the decoded object: they
+   * are overwritten in place, so keeping them allocates nothing that outlives the record.
    */
-  rememberTyped(value: Buffer, typed: unknown): void {
+  rememberTyped(value: Buffer, memoValue: unknown, memoTime: number): void {
     const entry = this.lastEntry;
-    if (entry !== null && entry.value === value) entry.typed = typed;
+    if (entry === null || entry.value !== value) return;
+    entry.memoValue = memoValue;
+    entry.memoTime = memoTime;
   }
 
   /**
-   * The decoded form attached to `value` (see `rememberTyped`), or undefined. Answers for the
-   * value that the last read returned, or that the flush in progress passes to the listener.
+   * The entry whose kept decoded form belongs to `value`, or null. Answers for the value that
+   * the last read returned, or that the flush in progress passes to the listener.
    */
-  typedOf(value: Buffer): unknown {
+  memoFor(value: Buffer): CacheEntry | null {
     const entry = this.flushing ?? this.lastEntry;
-    return entry !== null && entry.value === value ? entry.typed : undefined;
+    return entry !== null && entry.value === value && entry.memoValue !== undefined ? entry : null;
   }
 
   private getInternal(key: Buffer, k: string): Buffer | null {
@@ -224,7 +229,7 @@ export class CachingKeyValueStore extends WrappedKeyValueBytesStore {
     }
     const value = this.wrapped.get(key);
     if (value !== null) {
-      const inserted: CacheEntry = { key, k, value, dirty: false, context: null, size: entrySize(k, value), referenced: false, seq: -1, typed: undefined };
+      const inserted: CacheEntry = { key, k, value, dirty: false, context: null, size: entrySize(k, value), referenced: false, seq: -1, memoValue: undefined, memoTime: 0 };
       this.insert(inserted);
       this.lastEntry = inserted;
       this.lastKey = key;
@@ -237,14 +242,14 @@ export class CachingKeyValueStore extends WrappedKeyValueBytesStore {
     const last = this.lastEntry;
     let entry = last !== null && last.k === k ? last : this.cache.get(k);
     if (entry === undefined) {
-      entry = { key, k, value, dirty: false, context: null, size: entrySize(k, value), referenced: false, seq: -1, typed: undefined };
+      entry = { key, k, value, dirty: false, context: null, size: entrySize(k, value), referenced: false, seq: -1, memoValue: undefined, memoTime: 0 };
       this.insert(entry);
     } else {
       const size = entrySize(k, value);
       this.account(size - entry.size);
       entry.size = size;
       entry.value = value;
-      entry.typed = undefined;
+      entry.memoValue = undefined;
       entry.referenced = true;
     }
     if (!entry.dirty) {

@@ -74,7 +74,7 @@ export class MeteredKeyValueStore<K, V> implements KeyValueStore<K, V>, CachedSt
     this.metrics.puts++;
     const bytes = this.valueBytes(value);
     this.wrapped.put(this.keyBytes(key), bytes);
-    if (bytes !== null && this.memoCache !== null) this.memoCache.rememberTyped(bytes, this.memo!(value!));
+    if (bytes !== null && this.memoCache !== null) this.memoCache.rememberTyped(bytes, this.memo!.valueOf(value!), this.memo!.timeOf(value!));
   }
 
   putIfAbsent(key: K, value: V | null): V | null {
@@ -184,8 +184,8 @@ export class MeteredKeyValueStore<K, V> implements KeyValueStore<K, V>, CachedSt
   private outerValue(bytes: Buffer | null): V | null {
     if (bytes === null) return null;
     if (this.memoCache !== null) {
-      const typed = this.memoCache.typedOf(bytes);
-      if (typed !== undefined) return typed as V;
+      const kept = this.memoCache.memoFor(bytes);
+      if (kept !== null) return this.memo!.restore(kept.memoValue, kept.memoTime);
     }
     return this.valueDeserializer!.deserialize(this.topic, bytes);
   }
