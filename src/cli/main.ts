@@ -47,6 +47,7 @@ async function run(streams: KafkaStreams): Promise<number> {
     if (e.type === 'state') console.error(`[kstreams] ${e.from} -> ${e.to}`);
     else if (e.type === 'assigned') console.error(`[kstreams] tasks: ${e.tasks.join(' ') || 'none'}${e.revoked.length > 0 ? ` (revoked ${e.revoked.join(' ')})` : ''}`);
     else if (e.type === 'restore-end' && e.restored > 0) console.error(`[kstreams] task ${e.taskId} restored ${e.restored} records in ${e.ms} ms`);
+    else if (e.type === 'topics-changed') console.error(`[kstreams] source topics changed: added ${e.added.join(', ') || 'none'}; removed ${e.removed.join(', ') || 'none'}`);
     else if (e.type === 'error') {
       fatal = e.error;
       console.error(`[kstreams] error${e.taskId === undefined ? '' : ` in task ${e.taskId}`}: ${e.error instanceof Error ? e.error.message : String(e.error)}`);

@@ -8,7 +8,7 @@ import { StreamsError } from '../errors/streams-error.js';
 import { resolveStreamsConfig, ConfigError, type ResolvedStreamsConfig, type StreamsConfig } from './streams-config.js';
 import { StreamsState, canTransition } from './streams-state.js';
 import type { StreamsEvent } from './streams-event.js';
-import { planTopics, type TopicPlan } from './topic-plan.js';
+import { planTopics, TopicPlanError, type TopicPlan } from './topic-plan.js';
 import { TaskManager, totalMetrics } from './task-manager.js';
 import { StreamThread } from './stream-thread.js';
 import { KafkaRecordCollector } from './kafka-record-collector.js';
@@ -56,6 +56,8 @@ export class KafkaStreams {
   private global: GlobalStateUpdater | null = null;
   /** When the current run of transient consumer failures began (null: none). */
   private transientSince: number | null = null;
+  /** The next look-up of the topics RegExp sources match (null: none scheduled). */
+  private patternTimer: NodeJS.Timeout | null = null;
 
   /** Lifecycle states as they happen (the current one first). */
   readonly state$: Observable<StreamsState> = this.stateSubject.asObservable();
@@ -98,6 +100,7 @@ export class KafkaStreams {
       );
       await this.startGlobalState(this.engine);
       await this.startThread(this.engine, this.plan);
+      this.schedulePatternRefresh();
     } catch (error) {
       this.emit({ type: 'error', error });
       await this.shutdown(false, StreamsState.PENDING_ERROR);
@@ -122,6 +125,64 @@ export class KafkaStreams {
     const present = [...new Set(userTopics.filter((t) => existing.has(t)))];
     const counts = present.length ? await engine.admin.partitionCounts(present) : new Map<string, number>();
     return planTopics(this.topology, this.config.applicationId, (t) => counts.get(t), matches);
+  }
+
+  /**
+   * A topology with RegExp sources looks up the matching topics every `metadataMaxAgeMs`
+   * (Java's consumer does at each metadata refresh), so topics created or deleted later are
+   * picked up.
+   */
+  private schedulePatternRefresh(): void {
+    const hasPattern = [...this.topology.nodes.values()].some((n) => n.kind === 'source' && n.pattern !== null);
+    if (!hasPattern || this.closing) return;
+    this.patternTimer = setTimeout(() => {
+      this.patternTimer = null;
+      void this.refreshPatternTopics().then(
+        () => this.schedulePatternRefresh(),
+        (error: unknown) => {
+          // Topics that cannot work together end the client; a failed look-up is tried again.
+          if (error instanceof TopicPlanError) return this.onFatal(error);
+          this.emit({ type: 'error', error });
+          this.schedulePatternRefresh();
+        },
+      );
+    }, this.config.metadataMaxAgeMs);
+  }
+
+  /**
+   * When the topics matching a RegExp source changed: a new plan, and the thread restarts on
+   * it (its tasks commit and close cleanly, and reopen from their local state). As in Kafka
+   * Streams, a change that would need more partitions in the existing internal topics (a new
+   * matching topic with more partitions than the sub-topology has tasks) is an error.
+   */
+  private async refreshPatternTopics(): Promise<void> {
+    const { engine, plan: current, thread } = this;
+    if (!engine || !current || !thread || this.closing || this.state !== StreamsState.RUNNING) return;
+    const plan = await this.planTopics(engine);
+    const before = new Set(current.subtopologies.flatMap((s) => s.sourceTopics));
+    const after = new Set(plan.subtopologies.flatMap((s) => s.sourceTopics));
+    const added = [...after].filter((t) => !before.has(t));
+    const removed = [...before].filter((t) => !after.has(t));
+    if (added.length === 0 && removed.length === 0) return;
+    const counts = new Map(current.internalTopics.map((t) => [t.name, t.numPartitions]));
+    const grown = plan.internalTopics.filter((t) => counts.has(t.name) && counts.get(t.name) !== t.numPartitions);
+    if (grown.length) {
+      throw new TopicPlanError(
+        `New topics match a RegExp source (${added.join(', ')}) but would change the partition count of internal topic(s) ` +
+          `${grown.map((t) => `${t.name} (${counts.get(t.name)} -> ${t.numPartitions})`).join(', ')}; ` +
+          'give matching topics at most as many partitions as the existing ones, or reset the application.',
+      );
+    }
+    this.emit({ type: 'topics-changed', added, removed });
+    await engine.admin.createTopics(
+      plan.internalTopics.map((t) => ({ name: t.name, numPartitions: t.numPartitions, replicationFactor: this.config.replicationFactor, configs: t.config })),
+    );
+    this.plan = plan;
+    await thread.stop(true);
+    // A fatal error or close() during the stop decides what happens next.
+    if (this.thread !== thread || this.closing || this.state !== StreamsState.RUNNING) return;
+    this.transition(StreamsState.REBALANCING);
+    await this.startThread(engine, plan);
   }
 
   private async startThread(engine: Engine, plan: TopicPlan): Promise<void> {
@@ -280,6 +341,8 @@ export class KafkaStreams {
   private async shutdown(clean: boolean, via: StreamsState.PENDING_SHUTDOWN | StreamsState.PENDING_ERROR): Promise<void> {
     if (this.state === StreamsState.NOT_RUNNING || this.state === StreamsState.ERROR) return;
     this.transition(via);
+    if (this.patternTimer) clearTimeout(this.patternTimer);
+    this.patternTimer = null;
     try {
       await this.thread?.stop(clean);
     } catch (error) {

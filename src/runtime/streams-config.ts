@@ -57,6 +57,11 @@ export interface StreamsConfig {
   /** How long a task keeps retrying Kafka errors (opening, fencing, restoring) before failing (300000). */
   taskTimeoutMs?: number;
   /**
+   * How often (ms) the topics matching a RegExp source are looked up again, so a topic
+   * created later is read too (the consumer's `metadata.max.age.ms`, 300000).
+   */
+  metadataMaxAgeMs?: number;
+  /**
    * How often (wall-clock ms) a windowed aggregation emitting on window close looks for
    * closed windows (Kafka's internal `__emit.interval.ms.kstreams.windowed.aggregation__`,
    * 1000). Tests under the driver's mocked clock set 0.
@@ -94,6 +99,7 @@ export interface ResolvedStreamsConfig {
   readonly ensureExplicitInternalResourceNaming: boolean;
   readonly replicationFactor: number;
   readonly taskTimeoutMs: number;
+  readonly metadataMaxAgeMs: number;
   /** Every key as given (camelCase), for `context.appConfigs`. */
   readonly raw: Readonly<{ [key: string]: unknown }>;
 }
@@ -105,7 +111,7 @@ const KNOWN_KEYS = new Set([
   'defaultTimestampExtractor', 'deserializationExceptionHandler', 'processingExceptionHandler',
   'productionExceptionHandler', 'deadLetterQueueTopic',
   'topologyOptimization', 'ensureExplicitInternalResourceNaming', 'replicationFactor', 'taskTimeoutMs',
-  'emitIntervalMsKstreamsWindowedAggregation',
+  'metadataMaxAgeMs', 'emitIntervalMsKstreamsWindowedAggregation',
   'emitIntervalMsKstreamsOuterJoinSpuriousResultsFix',
 ]);
 
@@ -185,6 +191,7 @@ export function resolveStreamsConfig(input: StreamsConfig, extraKeys: readonly s
     ensureExplicitInternalResourceNaming: Boolean(c.ensureExplicitInternalResourceNaming),
     replicationFactor: num('replicationFactor', -1, -1),
     taskTimeoutMs: num('taskTimeoutMs', 300_000, 0),
+    metadataMaxAgeMs: num('metadataMaxAgeMs', 300_000, 1),
     raw: c,
   };
 }

@@ -10,4 +10,6 @@ export type StreamsEvent =
   | { readonly type: 'restore-end'; readonly taskId: string; readonly restored: number; readonly ms: number }
   | { readonly type: 'commit'; readonly tasks: number; readonly ms: number }
   | { readonly type: 'purge'; readonly topic: string; readonly partitions: number }
+  /** The topics matching a RegExp source changed; the thread restarts on them. */
+  | { readonly type: 'topics-changed'; readonly added: readonly string[]; readonly removed: readonly string[] }
   | { readonly type: 'error'; readonly error: unknown; readonly taskId?: string };
