@@ -58,6 +58,8 @@ export class KafkaStreams {
   private transientSince: number | null = null;
   /** The next look-up of the topics RegExp sources match (null: none scheduled). */
   private patternTimer: NodeJS.Timeout | null = null;
+  /** A look-up in progress, which may be restarting the thread (settles, never rejects). */
+  private refreshing: Promise<void> | null = null;
 
   /** Lifecycle states as they happen (the current one first). */
   readonly state$: Observable<StreamsState> = this.stateSubject.asObservable();
@@ -137,9 +139,15 @@ export class KafkaStreams {
     if (!hasPattern || this.closing) return;
     this.patternTimer = setTimeout(() => {
       this.patternTimer = null;
-      void this.refreshPatternTopics().then(
-        () => this.schedulePatternRefresh(),
+      const refresh = this.refreshPatternTopics();
+      this.refreshing = refresh.catch(() => undefined);
+      void refresh.then(
+        () => {
+          this.refreshing = null;
+          this.schedulePatternRefresh();
+        },
         (error: unknown) => {
+          this.refreshing = null;
           // Topics that cannot work together end the client; a failed look-up is tried again.
           if (error instanceof TopicPlanError) return this.onFatal(error);
           this.emit({ type: 'error', error });
@@ -180,9 +188,15 @@ export class KafkaStreams {
     this.plan = plan;
     await thread.stop(true);
     // A fatal error or close() during the stop decides what happens next.
-    if (this.thread !== thread || this.closing || this.state !== StreamsState.RUNNING) return;
+    const live = this.state === StreamsState.RUNNING || this.state === StreamsState.REBALANCING;
+    if (this.thread !== thread || this.closing || !live) return;
     this.transition(StreamsState.REBALANCING);
-    await this.startThread(engine, plan);
+    try {
+      await this.startThread(engine, plan);
+    } catch (error) {
+      // As a thread that fails to start anywhere else (not awaited: it waits for this refresh).
+      void this.onFatal(error);
+    }
   }
 
   private async startThread(engine: Engine, plan: TopicPlan): Promise<void> {
@@ -285,6 +299,7 @@ export class KafkaStreams {
       this.emit({ type: 'error', error: handlerError });
     }
     if (response === 'REPLACE_THREAD' && this.engine && this.plan) {
+      await this.refreshing;
       await this.thread?.stop(false).catch(() => undefined);
       this.transition(StreamsState.REBALANCING);
       await this.startThread(this.engine, this.plan).catch((e: unknown) => this.onFatal(e));
@@ -310,6 +325,7 @@ export class KafkaStreams {
     const now = Date.now();
     if (this.transientSince !== null && now - this.transientSince > this.config.taskTimeoutMs) return false;
     this.transientSince ??= now;
+    await this.refreshing;
     await this.thread?.stop(false).catch(() => undefined);
     this.transition(StreamsState.REBALANCING);
     await new Promise((r) => setTimeout(r, TRANSIENT_RETRY_MS));
@@ -343,6 +359,8 @@ export class KafkaStreams {
     this.transition(via);
     if (this.patternTimer) clearTimeout(this.patternTimer);
     this.patternTimer = null;
+    // A thread restart on new topics finishes first (it sees the state and starts nothing).
+    await this.refreshing;
     try {
       await this.thread?.stop(clean);
     } catch (error) {
