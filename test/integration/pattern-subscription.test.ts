@@ -64,6 +64,32 @@ describe('RegExp sources at runtime', () => {
     }
   }, 90_000);
 
+  it('two instances: a new topic is read in full once both have looked', async () => {
+    const prefix = uniqueName('pattern');
+    const output = uniqueName('pattern-out');
+    const applicationId = uniqueName('pattern-app');
+    await createTopics([
+      { topic: `${prefix}-a`, numPartitions: 2 },
+      { topic: output, numPartitions: 1 },
+    ]);
+    const instances = [0, 1].map(() => streamsFor(countMatching(prefix, output), { applicationId, stateDir: newStateDir(), metadataMaxAgeMs: 1000 }));
+    try {
+      for (const streams of instances) await streams.start();
+      await Promise.all(instances.map((streams) => running(streams)));
+      await produce(`${prefix}-a`, [
+        { key: 'k1', value: 'x' },
+        { key: 'k2', value: 'x' },
+      ]);
+      await waitForLatest(output, long, new Map([['k1', 1], ['k2', 1]]));
+      await createTopics([{ topic: `${prefix}-b`, numPartitions: 2 }]);
+      const keys = ['k1', 'k2', 'k3', 'k4', 'k5', 'k6'];
+      await produce(`${prefix}-b`, keys.map((key) => ({ key, value: 'y' })));
+      await waitForLatest(output, long, new Map(keys.map((k) => [k, k === 'k1' || k === 'k2' ? 2 : 1])));
+    } finally {
+      for (const streams of instances) expect(await streams.close()).toBe(true);
+    }
+  }, 120_000);
+
   it('fails the client, naming the internal topic, when a new match has more partitions than it has', async () => {
     const prefix = uniqueName('pattern');
     const output = uniqueName('pattern-out');
