@@ -58,12 +58,8 @@ export class OutputQueue {
     m[at + 5] = this.headers.length - 1;
   }
 
-  /**
-   * Removes the oldest record and deserializes it, or returns null when every record was
-   * read. Built-in deserializers read straight from the chunk (`RangeDeserializer`); others
-   * get a view of it.
-   */
-  read<K, V>(topic: string, keyDeserializer: Deserializer<K>, valueDeserializer: Deserializer<V>): TestRecord<K, V> | null {
+  /** Removes the oldest record and decodes it, or returns null when every record was read. */
+  read<K, V>(key: FieldDecoder<K>, value: FieldDecoder<V>): TestRecord<K, V> | null {
     if (this.index >= this.count) return null;
     const m = this.meta;
     const at = this.index++ * FIELDS;
@@ -73,9 +69,7 @@ export class OutputQueue {
     const valueLength = m[at + 3]!;
     const valueStart = start + Math.max(keyLength, 0);
     const headers = this.headers[m[at + 5]!]!;
-    const key = decode(topic, keyDeserializer, chunk, start, keyLength, headers);
-    const value = decode(topic, valueDeserializer, chunk, valueStart, valueLength, headers);
-    const record = new TestRecord(key, value, m[at + 4]!, headers);
+    const record = new TestRecord(key(chunk, start, keyLength, headers), value(chunk, valueStart, valueLength, headers), m[at + 4]!, headers);
     if (this.index === this.count) this.clear();
     return record;
   }
@@ -100,11 +94,20 @@ export class OutputQueue {
   }
 }
 
-/** Deserializes `length` bytes at `start` of `chunk` (length -1 = null). */
-function decode<T>(topic: string, deserializer: Deserializer<T>, chunk: Buffer, start: number, length: number, headers: Headers): T | null {
-  if (length < 0) return deserializer.deserialize(topic, null, headers);
-  if (isRangeDeserializer(deserializer)) return deserializer.deserializeRange(topic, chunk, start, start + length);
-  return deserializer.deserialize(topic, chunk.subarray(start, start + length), headers);
+/** Reads one key or value: `length` bytes at `start` of `chunk` (length -1 = null). */
+export type FieldDecoder<T> = (chunk: Buffer, start: number, length: number, headers: Headers) => T | null;
+
+/**
+ * The decoder of one output topic's keys or values: built-in deserializers read straight
+ * from the chunk (`RangeDeserializer`, decided once here rather than per record); others get
+ * a view of it.
+ */
+export function fieldDecoder<T>(topic: string, deserializer: Deserializer<T>): FieldDecoder<T> {
+  if (isRangeDeserializer(deserializer)) {
+    return (chunk, start, length, headers) =>
+      length < 0 ? deserializer.deserialize(topic, null, headers) : deserializer.deserializeRange(topic, chunk, start, start + length);
+  }
+  return (chunk, start, length, headers) => deserializer.deserialize(topic, length < 0 ? null : chunk.subarray(start, start + length), headers);
 }
 
 /** Bytes copied by a loop rather than `set` (whose call costs more than a short copy). */

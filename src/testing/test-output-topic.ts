@@ -2,18 +2,25 @@
 import type { Deserializer } from '../serdes/serde.js';
 import { KeyValue } from '../state/key-value.js';
 import { StreamsError } from '../errors/streams-error.js';
+import { fieldDecoder, type FieldDecoder } from './output-queue.js';
 import { TestRecord } from './test-record.js';
 import type { TopologyTestDriver } from './topology-test-driver.js';
 
 /** Reads what a topology wrote to one topic of a `TopologyTestDriver`, oldest first. */
 export class TestOutputTopic<K, V> {
+  private readonly key: FieldDecoder<K>;
+  private readonly value: FieldDecoder<V>;
+
   /** @internal Use `driver.createOutputTopic`. */
   constructor(
     private readonly driver: TopologyTestDriver,
     readonly name: string,
-    private readonly keyDeserializer: Deserializer<K>,
-    private readonly valueDeserializer: Deserializer<V>,
-  ) {}
+    keyDeserializer: Deserializer<K>,
+    valueDeserializer: Deserializer<V>,
+  ) {
+    this.key = fieldDecoder(name, keyDeserializer);
+    this.value = fieldDecoder(name, valueDeserializer);
+  }
 
   /** Reads the next value; throws when the topic is empty. */
   readValue(): V | null {
@@ -28,7 +35,7 @@ export class TestOutputTopic<K, V> {
 
   /** Reads the next record with timestamp and headers; throws when the topic is empty. */
   readRecord(): TestRecord<K, V> {
-    const record = this.driver.outputQueue(this.name).read(this.name, this.keyDeserializer, this.valueDeserializer);
+    const record = this.driver.outputQueue(this.name).read(this.key, this.value);
     if (record === null) throw new StreamsError(`No more records in topic ${this.name}.`);
     return record;
   }
@@ -55,8 +62,8 @@ export class TestOutputTopic<K, V> {
 
   /** Reads every remaining record. */
   readRecordsToList(): TestRecord<K, V>[] {
-    const out: TestRecord<K, V>[] = [];
-    while (!this.isEmpty()) out.push(this.readRecord());
+    const out = new Array<TestRecord<K, V>>(this.getQueueSize());
+    for (let i = 0; i < out.length; i++) out[i] = this.readRecord();
     return out;
   }
 

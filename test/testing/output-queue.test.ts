@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Headers } from '../../src/processor/headers.js';
-import { OutputQueue } from '../../src/testing/output-queue.js';
+import { fieldDecoder, OutputQueue } from '../../src/testing/output-queue.js';
+import type { Deserializer } from '../../src/serdes/serde.js';
 import { Serdes } from '../../src/serdes/serdes.js';
 import { StringDeserializer } from '../../src/serdes/string-serde.js';
 
@@ -8,6 +9,9 @@ import { StringDeserializer } from '../../src/serdes/string-serde.js';
 const RAW = Serdes.ByteArray().deserializer();
 
 const b = (s: string): Buffer => Buffer.from(s, 'utf8');
+
+/** Reads one record as a `TestOutputTopic` of topic 't' does. */
+const read = <K, V>(q: OutputQueue, key: Deserializer<K>, value: Deserializer<V>) => q.read(fieldDecoder('t', key), fieldDecoder('t', value));
 
 describe('OutputQueue', () => {
   it('returns records in order with null and empty keys and values', () => {
@@ -18,10 +22,10 @@ describe('OutputQueue', () => {
     q.push(b('k3'), null, 7, h);
     q.push(Buffer.alloc(0), Buffer.alloc(0), 8, h);
     expect(q.size).toBe(4);
-    const read = [q.read('t', RAW, RAW), q.read('t', RAW, RAW), q.read('t', RAW, RAW), q.read('t', RAW, RAW)].map((r) => [r!.key?.toString() ?? null, r!.value?.toString() ?? null, r!.timestamp]);
-    expect(read).toEqual([['k1', 'v1', 5], [null, 'v2', 6], ['k3', null, 7], ['', '', 8]]);
+    const records = [read(q, RAW, RAW), read(q, RAW, RAW), read(q, RAW, RAW), read(q, RAW, RAW)].map((r) => [r!.key?.toString() ?? null, r!.value?.toString() ?? null, r!.timestamp]);
+    expect(records).toEqual([['k1', 'v1', 5], [null, 'v2', 6], ['k3', null, 7], ['', '', 8]]);
     expect(q.size).toBe(0);
-    expect(q.read('t', RAW, RAW)).toBeNull();
+    expect(read(q, RAW, RAW)).toBeNull();
   });
 
   it('keeps each record with its own headers', () => {
@@ -32,8 +36,8 @@ describe('OutputQueue', () => {
     q.push(b('2'), b('2'), 2, h1);
     q.push(b('3'), b('3'), 3, h2);
     q.push(b('4'), b('4'), 4, h1);
-    expect([q.read('t', RAW, RAW)!.headers, q.read('t', RAW, RAW)!.headers, q.read('t', RAW, RAW)!.headers, q.read('t', RAW, RAW)!.headers]).toEqual([h1, h1, h2, h1]);
-    expect(q.read('t', RAW, RAW)).toBeNull();
+    expect([read(q, RAW, RAW)!.headers, read(q, RAW, RAW)!.headers, read(q, RAW, RAW)!.headers, read(q, RAW, RAW)!.headers]).toEqual([h1, h1, h2, h1]);
+    expect(read(q, RAW, RAW)).toBeNull();
   });
 
   it('stores records larger than a chunk and many records across chunks', () => {
@@ -41,9 +45,9 @@ describe('OutputQueue', () => {
     const big = Buffer.alloc(200_000, 7);
     q.push(b('big'), big, 0, new Headers());
     for (let i = 0; i < 20_000; i++) q.push(b(`key-${i}`), b(`value-${i}`), i, new Headers());
-    expect(q.read('t', RAW, RAW)!.value).toEqual(big);
+    expect(read(q, RAW, RAW)!.value).toEqual(big);
     for (let i = 0; i < 20_000; i++) {
-      const r = q.read('t', RAW, RAW)!;
+      const r = read(q, RAW, RAW)!;
       expect([r.key!.toString(), r.value!.toString(), r.timestamp]).toEqual([`key-${i}`, `value-${i}`, i]);
     }
   });
@@ -51,12 +55,12 @@ describe('OutputQueue', () => {
   it('never rewrites bytes already handed out, even after the queue was drained', () => {
     const q = new OutputQueue();
     q.push(b('first'), b('one'), 0, new Headers());
-    const first = q.read('t', RAW, RAW)!;
+    const first = read(q, RAW, RAW)!;
     for (let i = 0; i < 10_000; i++) q.push(b('other'), b('bytes'), i, new Headers());
-    while (q.read('t', RAW, RAW) !== null);
+    while (read(q, RAW, RAW) !== null);
     q.push(b('again'), b('two'), 0, new Headers());
     expect([first.key!.toString(), first.value!.toString()]).toEqual(['first', 'one']);
-    expect(q.read('t', RAW, RAW)!.key!.toString()).toBe('again');
+    expect(read(q, RAW, RAW)!.key!.toString()).toBe('again');
   });
 
   it('reads built-in String and Long values straight from the chunk, with the same errors', () => {
@@ -67,9 +71,9 @@ describe('OutputQueue', () => {
     q.push(null, b('not a long'), 3, h);
     const S = Serdes.String().deserializer();
     const L = Serdes.Long().deserializer();
-    expect(q.read('t', S, L)).toMatchObject({ key: 'hé', value: 42, timestamp: 1 });
-    expect(q.read('t', S, L)).toMatchObject({ key: 'word', value: null, timestamp: 2 });
-    expect(() => q.read('t', S, L)).toThrow(/Serdes.Long\(\): expected 8 bytes but got 10/);
+    expect(read(q, S, L)).toMatchObject({ key: 'hé', value: 42, timestamp: 1 });
+    expect(read(q, S, L)).toMatchObject({ key: 'word', value: null, timestamp: 2 });
+    expect(() => read(q, S, L)).toThrow(/Serdes.Long\(\): expected 8 bytes but got 10/);
   });
 
   it("reads through a subclass's own deserialize, not the inherited range read", () => {
@@ -81,7 +85,7 @@ describe('OutputQueue', () => {
     const q = new OutputQueue();
     q.push(b('k'), b('value'), 1, new Headers());
     q.push(b('k'), b('value'), 2, new Headers());
-    expect(q.read('t', new StringDeserializer(), new StringDeserializer())!.value).toBe('value');
-    expect(q.read('t', new StringDeserializer(), new Upper())!.value).toBe('VALUE');
+    expect(read(q, new StringDeserializer(), new StringDeserializer())!.value).toBe('value');
+    expect(read(q, new StringDeserializer(), new Upper())!.value).toBe('VALUE');
   });
 });
