@@ -24,6 +24,8 @@ export interface SpaceEntry {
   loggedIn: number;
   /** `entrySize` of the key and value, for the byte estimates. */
   size: number;
+  /** Read since the eviction hand last passed (second chance, see `evictClean`). */
+  referenced: boolean;
 }
 
 /** The writes one checkpoint takes from a space: each written key once, with its value then. */
@@ -47,7 +49,7 @@ function entrySize(key: string, value: Buffer | null): number {
  *
  * One Map holds every key the space has in memory with its newest value: written and not
  * yet in LevelDB (dirty, or in a checkpoint batch still in flight), or clean (the read
- * cache, evicted oldest first over the task's budget; buffered entries never are). A read
+ * cache, evicted least recently read first over the task's budget; buffered entries never are). A read
  * is one lookup, then `getSync`; a write is one lookup and, the first time a key is
  * written between two checkpoints, an append to the open snapshot's list.
  */
@@ -58,6 +60,8 @@ export class KeySpace {
   private generation = 0;
   /** Snapshots handed to checkpoint batches that have not completed, oldest first. */
   private inFlight: WriteLayer[] = [];
+  /** The eviction hand (`evictClean`). */
+  private hand: MapIterator<SpaceEntry> | null = null;
 
   constructor(
     private readonly host: KeySpaceHost,
@@ -67,7 +71,10 @@ export class KeySpace {
 
   get(key: string): Buffer | undefined {
     const entry = this.entries.get(key);
-    if (entry !== undefined) return entry.value ?? undefined;
+    if (entry !== undefined) {
+      entry.referenced = true;
+      return entry.value ?? undefined;
+    }
     const stored = this.host.readStored(keyBytes(this.prefix + key));
     if (this.host.readCacheEnabled) this.addClean(key, stored ?? null);
     return stored;
@@ -86,7 +93,7 @@ export class KeySpace {
     let entry = this.entries.get(key);
     let present = false;
     if (entry === undefined) {
-      entry = { key, value, unwritten: 0, loggedIn: -1, size };
+      entry = { key, value, unwritten: 0, loggedIn: -1, size, referenced: false };
       this.entries.set(key, entry);
     } else {
       present = entry.value !== null;
@@ -164,18 +171,34 @@ export class KeySpace {
   }
 
   private addClean(key: string, value: Buffer | null): void {
-    const entry: SpaceEntry = { key, value, unwritten: 0, loggedIn: -1, size: entrySize(key, value) };
+    const entry: SpaceEntry = { key, value, unwritten: 0, loggedIn: -1, size: entrySize(key, value), referenced: false };
     this.entries.set(key, entry);
     const over = this.host.addCleanBytes(entry.size);
     if (over > 0) this.evictClean(over);
   }
 
-  /** Evicts the oldest clean entries of this space for at least `bytes` (hits do not refresh). */
+  /**
+   * Evicts clean entries of this space for at least `bytes`, least recently read first
+   * (approximately): CLOCK, as the record cache does. The Map's order is the clock; the hand
+   * is a live iterator kept across calls, so each call resumes where the last stopped; an
+   * entry read since the hand passed gets a second chance. Buffered entries are never
+   * evicted. Stops after two turns (everything buffered or just read).
+   */
   private evictClean(bytes: number): void {
     let freed = 0;
-    for (const entry of this.entries.values()) {
-      if (freed >= bytes) break;
+    for (let visited = 0, limit = 2 * this.entries.size; freed < bytes && visited < limit; visited++) {
+      this.hand ??= this.entries.values();
+      const next = this.hand.next();
+      if (next.done === true) {
+        this.hand = null;
+        continue;
+      }
+      const entry = next.value;
       if (entry.unwritten > 0) continue;
+      if (entry.referenced) {
+        entry.referenced = false;
+        continue;
+      }
       this.entries.delete(entry.key);
       freed += entry.size;
     }
