@@ -9,6 +9,9 @@ export type { TopologyDescription, DescribedNode, DescribedSubtopology, Describe
 export { ConfigError, type StreamsConfig } from './runtime/streams-config.js';
 export { KafkaStreams, type StreamsUncaughtExceptionHandler, type StreamsUncaughtExceptionResponse } from './runtime/kafka-streams.js';
 export { StreamsState } from './runtime/streams-state.js';
+export { HostInfo } from './runtime/metadata/host-info.js';
+export { KeyQueryMetadata, type StreamsMetadata } from './runtime/metadata/streams-metadata.js';
+export type { TopicPartition } from './runtime/kafka/engine.js';
 export type { StreamsEvent } from './runtime/streams-event.js';
 export type { RestoreProgress } from './runtime/changelog-restorer.js';
 export { TopicPlanError } from './runtime/topic-plan.js';

@@ -27,6 +27,8 @@ export interface ThreadConsumerOptions {
   readonly ownedTasks: () => readonly string[];
   /** True when this member asks the whole group to shut down (sent at its next join). */
   readonly shutdownRequested?: () => boolean;
+  /** Where this instance serves interactive queries (`'host:port'`), shared through the group. */
+  readonly applicationServer?: string | null;
   readonly onBatch: (batch: ConsumerBatch) => void;
   readonly onAssignment: (change: AssignmentChange) => void;
   readonly onRebalancing: () => void;
@@ -63,7 +65,7 @@ export async function connectEngine(config: ResolvedStreamsConfig): Promise<Engi
       engine.consumer({
         groupId: o.groupId,
         topics: o.topics,
-        assignor: { sourceTopicsBySubtopology: o.sourceTopicsBySubtopology, knownPartitions: o.knownPartitions, ownedTasks: o.ownedTasks, shutdownRequested: o.shutdownRequested },
+        assignor: { sourceTopicsBySubtopology: o.sourceTopicsBySubtopology, knownPartitions: o.knownPartitions, ownedTasks: o.ownedTasks, shutdownRequested: o.shutdownRequested, applicationServer: o.applicationServer },
         sessionTimeoutMs: raw.sessionTimeoutMs as number | undefined,
         heartbeatIntervalMs: raw.heartbeatIntervalMs as number | undefined,
         rebalanceTimeoutMs: raw.rebalanceTimeoutMs as number | undefined,

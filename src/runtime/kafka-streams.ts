@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { BehaviorSubject, Subject, type Observable } from 'rxjs';
 import type { Topology } from '../topology/topology.js';
 import type { StateStore } from '../state/state-store.js';
+import type { Serializer } from '../serdes/serde.js';
+import type { StreamPartitioner } from '../processor/stream-partitioner.js';
 import { StreamsError } from '../errors/streams-error.js';
 import { resolveStreamsConfig, ConfigError, type ResolvedStreamsConfig, type StreamsConfig } from './streams-config.js';
 import { StreamsState, canTransition } from './streams-state.js';
@@ -18,7 +20,11 @@ import { CompositeReadOnlyWindowStore } from './composite-read-only-window-store
 import { SessionStoreBuilder } from '../state/builders/session-store-builder.js';
 import { TimestampedWindowStoreBuilder, WindowStoreBuilder } from '../state/builders/window-store-builder.js';
 import { GlobalStateUpdater } from './global-state-updater.js';
-import { shutdownRequested } from './shutdown-verdict.js';
+import { readOwnAssignment } from './own-assignment.js';
+import { ASSIGNMENT_SHUTDOWN_REQUESTED } from './kafka/streams-assignor.js';
+import { HostInfo } from './metadata/host-info.js';
+import { StreamsMetadataState } from './metadata/streams-metadata-state.js';
+import type { KeyQueryMetadata, StreamsMetadata } from './metadata/streams-metadata.js';
 import { connectEngine, ENGINE_CONFIG_KEYS, type Engine } from './engine-factory.js';
 import { KafkaClientError } from './kafka/kafka-errors.js';
 
@@ -60,6 +66,10 @@ export class KafkaStreams {
   private patternTimer: NodeJS.Timeout | null = null;
   /** A look-up in progress, which may be restarting the thread (settles, never rejects). */
   private refreshing: Promise<void> | null = null;
+  /** This instance's `applicationServer`, or null. */
+  private readonly applicationServer: HostInfo | null;
+  /** Which instance holds which stores (interactive-query metadata). */
+  private readonly metadataState: StreamsMetadataState;
 
   /** Lifecycle states as they happen (the current one first). */
   readonly state$: Observable<StreamsState> = this.stateSubject.asObservable();
@@ -74,6 +84,8 @@ export class KafkaStreams {
     if (this.config.bootstrapServers.length === 0) {
       throw new ConfigError('bootstrapServers is required: a "host:port" string or a list of them.');
     }
+    this.applicationServer = this.config.applicationServer === null ? null : HostInfo.parse(this.config.applicationServer);
+    this.metadataState = new StreamsMetadataState(topology, () => this.plan);
   }
 
   get state(): StreamsState {
@@ -229,7 +241,7 @@ export class KafkaStreams {
       emit: (e) => this.emit(e),
       onFatal: (error) => void this.onFatal(error),
       onRunning: (running) => this.transition(running ? StreamsState.RUNNING : StreamsState.REBALANCING),
-      onJoined: (memberId) => void this.checkShutdownVerdict(engine, memberId),
+      onJoined: (memberId) => void this.afterJoin(engine, memberId),
     });
     const consumer = engine.newConsumer({
       groupId: this.config.applicationId,
@@ -237,6 +249,7 @@ export class KafkaStreams {
       sourceTopicsBySubtopology: new Map(plan.subtopologies.map((s) => [s.id, s.sourceTopics])),
       knownPartitions: plan.partitionCounts,
       ownedTasks: () => [...tasks.tasks.keys()],
+      applicationServer: this.applicationServer?.toString() ?? null,
       onBatch: (b) => thread.onBatch(b),
       onAssignment: (c) => thread.onAssignment(c),
       onRebalancing: () => this.transition(StreamsState.REBALANCING),
@@ -248,13 +261,21 @@ export class KafkaStreams {
     await consumer.start();
   }
 
-  /** Another member asked the whole application to stop (SHUTDOWN_APPLICATION): stop too. */
-  private async checkShutdownVerdict(engine: Engine, memberId: string): Promise<void> {
+  /**
+   * After each join, reads this member's assignment back: the instances' tasks by endpoint
+   * (interactive-query metadata), and whether another member asked the whole application to
+   * stop (SHUTDOWN_APPLICATION), in which case this instance stops too.
+   */
+  private async afterJoin(engine: Engine, memberId: string): Promise<void> {
+    let info;
     try {
-      if (!(await shutdownRequested(engine.admin, this.config.applicationId, memberId))) return;
+      info = await readOwnAssignment(engine.admin, this.config.applicationId, memberId);
     } catch {
       return;
     }
+    if (info === null) return;
+    this.metadataState.update(info.hosts ?? {});
+    if (info.errorCode !== ASSIGNMENT_SHUTDOWN_REQUESTED) return;
     this.emit({ type: 'error', error: new StreamsError('Another instance requested SHUTDOWN_APPLICATION: shutting down.') });
     await this.shutdown(false, StreamsState.PENDING_ERROR);
   }
@@ -402,6 +423,37 @@ export class KafkaStreams {
     if (builder instanceof WindowStoreBuilder || builder instanceof TimestampedWindowStoreBuilder) return new CompositeReadOnlyWindowStore(name, stores) as S;
     if (builder instanceof SessionStoreBuilder) return new CompositeReadOnlySessionStore(name, stores) as S;
     return compositeStore(name, stores) as S;
+  }
+
+  /**
+   * Every instance of the application that set `applicationServer`, with the stores and
+   * partitions of its tasks, as the latest rebalance assigned them (empty until this
+   * instance's first assignment).
+   */
+  metadataForAllStreamsClients(): StreamsMetadata[] {
+    return this.metadataState.all();
+  }
+
+  /** The instances (with `applicationServer`) that hold a part of `storeName`. */
+  streamsMetadataForStore(storeName: string): StreamsMetadata[] {
+    return this.metadataState.forStore(storeName);
+  }
+
+  /**
+   * The instance that holds `key` in `storeName`, to route an interactive query to it: the
+   * key's partition is computed with the default partitioner from `keySerializer`, or with
+   * `partitioner` when the store's input was partitioned by one. `KeyQueryMetadata.NOT_AVAILABLE`
+   * for an unknown store, before the first assignment, or when no instance with an
+   * `applicationServer` holds the key's task.
+   *
+   * @example
+   * const { activeHost } = streams.queryMetadataForKey('counts-store', 'kafka', Serdes.String().serializer());
+   * if (activeHost.toString() !== myEndpoint) return forward(activeHost, 'kafka');
+   */
+  queryMetadataForKey<K>(storeName: string, key: K, keySerializer: Serializer<K>): KeyQueryMetadata;
+  queryMetadataForKey<K>(storeName: string, key: K, partitioner: StreamPartitioner<K>): KeyQueryMetadata;
+  queryMetadataForKey<K>(storeName: string, key: K, by: Serializer<K> | StreamPartitioner<K>): KeyQueryMetadata {
+    return this.metadataState.forKey(storeName, key, by, this.applicationServer);
   }
 
   /**

@@ -62,6 +62,12 @@ export interface StreamsConfig {
    */
   metadataMaxAgeMs?: number;
   /**
+   * `'host:port'` where this instance serves interactive queries (Java's
+   * `application.server`): shared with the group so any instance can tell, with
+   * `KafkaStreams.queryMetadataForKey`, which instance holds a key.
+   */
+  applicationServer?: string;
+  /**
    * How often (wall-clock ms) a windowed aggregation emitting on window close looks for
    * closed windows (Kafka's internal `__emit.interval.ms.kstreams.windowed.aggregation__`,
    * 1000). Tests under the driver's mocked clock set 0.
@@ -100,6 +106,7 @@ export interface ResolvedStreamsConfig {
   readonly replicationFactor: number;
   readonly taskTimeoutMs: number;
   readonly metadataMaxAgeMs: number;
+  readonly applicationServer: string | null;
   /** Every key as given (camelCase), for `context.appConfigs`. */
   readonly raw: Readonly<{ [key: string]: unknown }>;
 }
@@ -111,7 +118,7 @@ const KNOWN_KEYS = new Set([
   'defaultTimestampExtractor', 'deserializationExceptionHandler', 'processingExceptionHandler',
   'productionExceptionHandler', 'deadLetterQueueTopic',
   'topologyOptimization', 'ensureExplicitInternalResourceNaming', 'replicationFactor', 'taskTimeoutMs',
-  'metadataMaxAgeMs', 'emitIntervalMsKstreamsWindowedAggregation',
+  'metadataMaxAgeMs', 'applicationServer', 'emitIntervalMsKstreamsWindowedAggregation',
   'emitIntervalMsKstreamsOuterJoinSpuriousResultsFix',
 ]);
 
@@ -192,6 +199,7 @@ export function resolveStreamsConfig(input: StreamsConfig, extraKeys: readonly s
     replicationFactor: num('replicationFactor', -1, -1),
     taskTimeoutMs: num('taskTimeoutMs', 300_000, 0),
     metadataMaxAgeMs: num('metadataMaxAgeMs', 300_000, 1),
+    applicationServer: (c.applicationServer as string) ?? null,
     raw: c,
   };
 }

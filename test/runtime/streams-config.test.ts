@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, resolveStreamsConfig } from '../../src/runtime/streams-config.js';
+import { KafkaStreams } from '../../src/runtime/kafka-streams.js';
+import { buildTopology } from '../../examples/word-count.js';
 
 describe('resolveStreamsConfig', () => {
   it("fills Kafka's defaults", () => {
@@ -18,5 +20,11 @@ describe('resolveStreamsConfig', () => {
 
   it('rejects unknown keys, listing the known ones', () => {
     expect(() => resolveStreamsConfig({ applicationId: 'app', 'no.such.key': 1 })).toThrow(/Unknown config key\(s\): no\.such\.key\. Known keys: .*metadataMaxAgeMs/);
+  });
+
+  it('rejects an applicationServer that is not host:port when the client is made', () => {
+    const config = { applicationId: 'app', bootstrapServers: 'localhost:9092', 'application.server': 'localhost' };
+    expect(resolveStreamsConfig(config).applicationServer).toBe('localhost');
+    expect(() => new KafkaStreams(buildTopology(), config)).toThrow(new ConfigError('applicationServer must be "host:port" (got "localhost").'));
   });
 });

@@ -30,6 +30,8 @@ export interface StreamsAssignorOptions {
    * partitions right after they were created.
    */
   readonly knownPartitions?: ReadonlyMap<string, number>;
+  /** Where this member serves interactive queries (`applicationServer`, `'host:port'`), if set. */
+  readonly applicationServer?: string | null;
 }
 
 /** This member's subscription userData. */
@@ -37,6 +39,8 @@ export interface SubscriptionInfo {
   readonly version: number;
   readonly ownedTasks: readonly string[];
   readonly shutdownRequested: boolean;
+  /** The member's `applicationServer` (Java's user endpoint), or null. */
+  readonly applicationServer: string | null;
 }
 
 /** The leader's per-member assignment userData. */
@@ -44,16 +48,19 @@ export interface AssignmentInfo {
   readonly version: number;
   readonly tasks: readonly string[];
   readonly errorCode: number;
+  /** The tasks of every member that has an `applicationServer`, by endpoint (Java's `partitionsByHost`). */
+  readonly hosts?: Readonly<{ [endpoint: string]: readonly string[] }>;
 }
 
 /** Decodes subscription userData; a foreign or broken payload counts as "owns nothing". */
 export function decodeSubscriptionInfo(userData: Buffer | null | undefined): SubscriptionInfo {
-  const empty = { version: VERSION, ownedTasks: [], shutdownRequested: false };
+  const empty = { version: VERSION, ownedTasks: [], shutdownRequested: false, applicationServer: null };
   if (!userData || userData.length === 0) return empty;
   try {
     const parsed = JSON.parse(userData.toString('utf8')) as Partial<SubscriptionInfo>;
     const owned = Array.isArray(parsed.ownedTasks) ? parsed.ownedTasks.filter((t) => typeof t === 'string' && /^\d+_\d+$/.test(t)) : [];
-    return { version: Number(parsed.version) || VERSION, ownedTasks: owned, shutdownRequested: parsed.shutdownRequested === true };
+    const server = typeof parsed.applicationServer === 'string' ? parsed.applicationServer : null;
+    return { version: Number(parsed.version) || VERSION, ownedTasks: owned, shutdownRequested: parsed.shutdownRequested === true, applicationServer: server };
   } catch {
     return empty;
   }
@@ -85,6 +92,7 @@ export function createStreamsAssignor(options: StreamsAssignorOptions): Partitio
         version: VERSION,
         ownedTasks: [...options.ownedTasks()],
         shutdownRequested: options.shutdownRequested?.() ?? false,
+        applicationServer: options.applicationServer ?? null,
       };
       const userData = Buffer.from(JSON.stringify(info));
       return { name: STREAMS_ASSIGNOR_NAME, metadata: AssignerProtocol.MemberMetadata.encode({ version: VERSION, topics, userData }) };
@@ -97,6 +105,10 @@ export function createStreamsAssignor(options: StreamsAssignorOptions): Partitio
         infos.map(({ memberId, info }): MemberTasks => ({ memberId, ownedTasks: info.ownedTasks })),
       );
       const errorCode = infos.some(({ info }) => info.shutdownRequested) ? ASSIGNMENT_SHUTDOWN_REQUESTED : ASSIGNMENT_OK;
+      const hosts: { [endpoint: string]: string[] } = {};
+      for (const { memberId, info } of infos) {
+        if (info.applicationServer !== null) (hosts[info.applicationServer] ??= []).push(...(byMember.get(memberId) ?? []));
+      }
       // Every member is listed: an omitted one would get an empty assignment without userData.
       return Promise.resolve(
         members.map(({ memberId }) => {
@@ -105,7 +117,7 @@ export function createStreamsAssignor(options: StreamsAssignorOptions): Partitio
           for (const task of memberTasks) {
             for (const { topic, partition } of tasks.get(task)!) (assignment[topic] ??= []).push(partition);
           }
-          const info: AssignmentInfo = { version: VERSION, tasks: memberTasks, errorCode };
+          const info: AssignmentInfo = { version: VERSION, tasks: memberTasks, errorCode, hosts };
           const userData = Buffer.from(JSON.stringify(info));
           return { memberId, memberAssignment: AssignerProtocol.MemberAssignment.encode({ version: VERSION, assignment, userData }) };
         }),

@@ -20,8 +20,8 @@ const sources = new Map([
   [1, ['words']],
 ]);
 
-function member(memberId: string, owned: string[], shutdown = false) {
-  const assigner = createStreamsAssignor({ sourceTopicsBySubtopology: sources, ownedTasks: () => owned, shutdownRequested: () => shutdown })({
+function member(memberId: string, owned: string[], shutdown = false, applicationServer: string | null = null) {
+  const assigner = createStreamsAssignor({ sourceTopicsBySubtopology: sources, ownedTasks: () => owned, shutdownRequested: () => shutdown, applicationServer })({
     cluster: fakeCluster,
     groupId: 'g',
     logger: {} as Logger,
@@ -36,7 +36,7 @@ describe('streams assignor (kafkajs PartitionAssigner)', () => {
     expect(name).toBe(STREAMS_ASSIGNOR_NAME);
     const decoded = AssignerProtocol.MemberMetadata.decode(m.memberMetadata)!;
     expect(decoded.topics).toEqual(['clicks', 'views', 'words']);
-    expect(decodeSubscriptionInfo(decoded.userData)).toEqual({ version: 1, ownedTasks: ['0_1', '1_0'], shutdownRequested: false });
+    expect(decodeSubscriptionInfo(decoded.userData)).toEqual({ version: 1, ownedTasks: ['0_1', '1_0'], shutdownRequested: false, applicationServer: null });
   });
 
   it('assigns co-partitioned partitions per task, sticky and balanced, to every member', async () => {
@@ -55,6 +55,19 @@ describe('streams assignor (kafkajs PartitionAssigner)', () => {
     // a keeps three of the tasks it owned; b gets the other three.
     expect(decodeAssignmentInfo(decoded.get('a')!.userData)!.tasks).toEqual(['0_0', '0_1', '0_2']);
     expect(decodeAssignmentInfo(decoded.get('b')!.userData)!.tasks).toEqual(['0_3', '1_0', '1_1']);
+  });
+
+  it("lists every member's tasks by its applicationServer in every assignment (members without one are left out)", async () => {
+    const a = member('a', ['0_0', '0_1', '0_2', '0_3', '1_0', '1_1'], false, 'host-a:7001');
+    const b = member('b', [], false, 'host-b:7002');
+    const c = member('c', []);
+    expect(decodeSubscriptionInfo(AssignerProtocol.MemberMetadata.decode(a.member.memberMetadata)!.userData).applicationServer).toBe('host-a:7001');
+    const result = await a.assigner.assign({ members: [a.member, b.member, c.member], topics: ['clicks', 'views', 'words'] });
+    const infos = new Map(result.map((r) => [r.memberId, decodeAssignmentInfo(AssignerProtocol.MemberAssignment.decode(r.memberAssignment)!.userData)!]));
+    for (const info of infos.values()) {
+      expect(info.hosts).toEqual({ 'host-a:7001': infos.get('a')!.tasks, 'host-b:7002': infos.get('b')!.tasks });
+    }
+    expect(infos.get('c')!.tasks.length).toBeGreaterThan(0);
   });
 
   it('puts a shutdown request of any member into every assignment', async () => {
