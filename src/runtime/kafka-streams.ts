@@ -21,6 +21,7 @@ import { SessionStoreBuilder } from '../state/builders/session-store-builder.js'
 import { TimestampedWindowStoreBuilder, WindowStoreBuilder } from '../state/builders/window-store-builder.js';
 import { GlobalStateUpdater } from './global-state-updater.js';
 import { readOwnAssignment } from './own-assignment.js';
+import { PeriodicRefresh } from './periodic-refresh.js';
 import { ASSIGNMENT_SHUTDOWN_REQUESTED } from './kafka/streams-assignor.js';
 import { HostInfo } from './metadata/host-info.js';
 import { StreamsMetadataState } from './metadata/streams-metadata-state.js';
@@ -62,10 +63,8 @@ export class KafkaStreams {
   private global: GlobalStateUpdater | null = null;
   /** When the current run of transient consumer failures began (null: none). */
   private transientSince: number | null = null;
-  /** The next look-up of the topics RegExp sources match (null: none scheduled). */
-  private patternTimer: NodeJS.Timeout | null = null;
-  /** A look-up in progress, which may be restarting the thread (settles, never rejects). */
-  private refreshing: Promise<void> | null = null;
+  /** Looks up the topics RegExp sources match every `metadataMaxAgeMs` (null: no RegExp source). */
+  private readonly patternRefresh: PeriodicRefresh | null;
   /** This instance's `applicationServer`, or null. */
   private readonly applicationServer: HostInfo | null;
   /** Which instance holds which stores (interactive-query metadata). */
@@ -86,6 +85,24 @@ export class KafkaStreams {
     }
     this.applicationServer = this.config.applicationServer === null ? null : HostInfo.parse(this.config.applicationServer);
     this.metadataState = new StreamsMetadataState(topology, () => this.plan);
+    // Java's consumer looks a pattern up again at each metadata refresh: topics created or
+    // deleted later are picked up. Topics that cannot work together end the client; a
+    // failed look-up is tried again.
+    const hasPattern = [...topology.nodes.values()].some((n) => n.kind === 'source' && n.pattern !== null);
+    this.patternRefresh = !hasPattern
+      ? null
+      : new PeriodicRefresh(
+          this.config.metadataMaxAgeMs,
+          () => this.refreshPatternTopics(),
+          (error) => {
+            if (error instanceof TopicPlanError) {
+              void this.onFatal(error);
+              return false;
+            }
+            this.emit({ type: 'error', error });
+            return true;
+          },
+        );
   }
 
   get state(): StreamsState {
@@ -114,7 +131,7 @@ export class KafkaStreams {
       );
       await this.startGlobalState(this.engine);
       await this.startThread(this.engine, this.plan);
-      this.schedulePatternRefresh();
+      this.patternRefresh?.start();
     } catch (error) {
       this.emit({ type: 'error', error });
       await this.shutdown(false, StreamsState.PENDING_ERROR);
@@ -139,34 +156,6 @@ export class KafkaStreams {
     const present = [...new Set(userTopics.filter((t) => existing.has(t)))];
     const counts = present.length ? await engine.admin.partitionCounts(present) : new Map<string, number>();
     return planTopics(this.topology, this.config.applicationId, (t) => counts.get(t), matches);
-  }
-
-  /**
-   * A topology with RegExp sources looks up the matching topics every `metadataMaxAgeMs`
-   * (Java's consumer does at each metadata refresh), so topics created or deleted later are
-   * picked up.
-   */
-  private schedulePatternRefresh(): void {
-    const hasPattern = [...this.topology.nodes.values()].some((n) => n.kind === 'source' && n.pattern !== null);
-    if (!hasPattern || this.closing) return;
-    this.patternTimer = setTimeout(() => {
-      this.patternTimer = null;
-      const refresh = this.refreshPatternTopics();
-      this.refreshing = refresh.catch(() => undefined);
-      void refresh.then(
-        () => {
-          this.refreshing = null;
-          this.schedulePatternRefresh();
-        },
-        (error: unknown) => {
-          this.refreshing = null;
-          // Topics that cannot work together end the client; a failed look-up is tried again.
-          if (error instanceof TopicPlanError) return this.onFatal(error);
-          this.emit({ type: 'error', error });
-          this.schedulePatternRefresh();
-        },
-      );
-    }, this.config.metadataMaxAgeMs);
   }
 
   /**
@@ -320,7 +309,7 @@ export class KafkaStreams {
       this.emit({ type: 'error', error: handlerError });
     }
     if (response === 'REPLACE_THREAD' && this.engine && this.plan) {
-      await this.refreshing;
+      await this.patternRefresh?.inFlight;
       await this.thread?.stop(false).catch(() => undefined);
       this.transition(StreamsState.REBALANCING);
       await this.startThread(this.engine, this.plan).catch((e: unknown) => this.onFatal(e));
@@ -346,7 +335,7 @@ export class KafkaStreams {
     const now = Date.now();
     if (this.transientSince !== null && now - this.transientSince > this.config.taskTimeoutMs) return false;
     this.transientSince ??= now;
-    await this.refreshing;
+    await this.patternRefresh?.inFlight;
     await this.thread?.stop(false).catch(() => undefined);
     this.transition(StreamsState.REBALANCING);
     await new Promise((r) => setTimeout(r, TRANSIENT_RETRY_MS));
@@ -378,10 +367,9 @@ export class KafkaStreams {
   private async shutdown(clean: boolean, via: StreamsState.PENDING_SHUTDOWN | StreamsState.PENDING_ERROR): Promise<void> {
     if (this.state === StreamsState.NOT_RUNNING || this.state === StreamsState.ERROR) return;
     this.transition(via);
-    if (this.patternTimer) clearTimeout(this.patternTimer);
-    this.patternTimer = null;
+    this.patternRefresh?.stop();
     // A thread restart on new topics finishes first (it sees the state and starts nothing).
-    await this.refreshing;
+    await this.patternRefresh?.inFlight;
     try {
       await this.thread?.stop(clean);
     } catch (error) {
