@@ -7,6 +7,7 @@ import type { KeyValueIterator } from '../key-value-iterator.js';
 import type { RecordContext, StateStoreContext } from '../state-store-context.js';
 import type { StateStore } from '../state-store.js';
 import { BUFFER_SERIALIZER, compareKeys, keyString, offerKeyString, prefixUpperBound } from '../internals/byte-keys.js';
+import { ClockHand } from '../internals/clock-hand.js';
 import { rangeBounds, type KeyBounds } from '../internals/sorted-key-index.js';
 import { MergedSortedCacheIterator, type CachedPair } from './merged-sorted-cache-iterator.js';
 import { WrappedKeyValueBytesStore } from './wrapped-key-value-bytes-store.js';
@@ -50,11 +51,10 @@ const taskCacheBytes = new WeakMap<StateStoreContext, { bytes: number }>();
  * the layer below in the order they were last written, calling the flush listener for each
  * with the entry's record context (how the DSL forwards a KTable's `Change(new, old)`).
  *
- * Eviction is LRU-ish (CLOCK / second chance): the Map's insertion order is the clock, a
- * read or write only sets a `referenced` bit, and the eviction hand moves referenced entries
- * to the end instead of evicting them. That keeps a hit at one Map lookup; Java's exact LRU
- * would need two more per access. As in Java, evicting a dirty entry flushes all of this
- * store's dirty entries, the evicted one first.
+ * Eviction is LRU-ish (`ClockHand`): a read or write only sets a `referenced` bit, and the
+ * hand gives referenced entries a second chance. That keeps a hit at one Map lookup; Java's
+ * exact LRU would need two more per access. As in Java, evicting a dirty entry flushes all
+ * of this store's dirty entries, the evicted one first.
  *
  * Flush order is the order of each key's latest write (Java's `dirtyKeys`), kept as an
  * append-only log of entries with each entry's latest position (`seq`), compacted when it
@@ -64,7 +64,7 @@ const taskCacheBytes = new WeakMap<StateStoreContext, { bytes: number }>();
  */
 export class CachingKeyValueStore extends WrappedKeyValueBytesStore {
   protected readonly cache = new Map<string, CacheEntry>();
-  private hand: MapIterator<CacheEntry> | null = null;
+  private readonly clock = new ClockHand(this.cache);
   /** Dirty entries in write order; an entry counts at its latest position only (`seq`). */
   private dirtyLog: CacheEntry[] = [];
   /**
@@ -185,7 +185,7 @@ export class CachingKeyValueStore extends WrappedKeyValueBytesStore {
       if (this.isOpen()) this.flushDirty(null);
     } finally {
       this.cache.clear();
-      this.hand = null;
+      this.clock.reset();
       this.lastEntry = null;
       this.dirtyLog = [];
       this.dirtyLogLength = 0;
@@ -288,29 +288,9 @@ export class CachingKeyValueStore extends WrappedKeyValueBytesStore {
 
   private maybeEvict(): void {
     while (this.shared.bytes > this.maxBytes && this.cache.size > 0) {
-      const victim = this.victim();
+      const victim = this.clock.next()!;
       this.remove(victim);
       if (victim.dirty) this.flushDirty(victim);
-    }
-  }
-
-  /**
-   * The clock hand: the next unreferenced entry, giving referenced ones a second chance. The
-   * hand is a live Map iterator kept across calls (it survives deletes and inserts), so a
-   * search resumes where the last one stopped instead of re-walking the front of the Map
-   * (including the slots of evicted entries) every time.
-   */
-  private victim(): CacheEntry {
-    for (;;) {
-      this.hand ??= this.cache.values();
-      const next = this.hand.next();
-      if (next.done === true) {
-        this.hand = null;
-        continue;
-      }
-      const entry = next.value;
-      if (!entry.referenced) return entry;
-      entry.referenced = false;
     }
   }
 

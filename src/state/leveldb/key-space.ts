@@ -1,4 +1,5 @@
 import { keyBytes } from '../internals/byte-keys.js';
+import { ClockHand } from '../internals/clock-hand.js';
 
 /** What a `KeySpace` needs from its `TaskDb`. */
 export interface KeySpaceHost {
@@ -24,7 +25,7 @@ export interface SpaceEntry {
   loggedIn: number;
   /** `entrySize` of the key and value, for the byte estimates. */
   size: number;
-  /** Read since the eviction hand last passed (second chance, see `evictClean`). */
+  /** Read since the eviction hand last passed (second chance, see `ClockHand`). */
   referenced: boolean;
 }
 
@@ -60,8 +61,8 @@ export class KeySpace {
   private generation = 0;
   /** Snapshots handed to checkpoint batches that have not completed, oldest first. */
   private inFlight: WriteLayer[] = [];
-  /** The eviction hand (`evictClean`). */
-  private hand: MapIterator<SpaceEntry> | null = null;
+  /** Picks clean entries to evict (`evictClean`). */
+  private readonly clock = new ClockHand(this.entries);
 
   constructor(
     private readonly host: KeySpaceHost,
@@ -179,29 +180,18 @@ export class KeySpace {
 
   /**
    * Evicts clean entries of this space for at least `bytes`, least recently read first
-   * (approximately): CLOCK, as the record cache does. The Map's order is the clock; the hand
-   * is a live iterator kept across calls, so each call resumes where the last stopped; an
-   * entry read since the hand passed gets a second chance. Buffered entries are never
-   * evicted. Stops after two turns (everything buffered or just read).
+   * (approximately: `ClockHand`, as the record cache). Buffered entries are never evicted.
    */
   private evictClean(bytes: number): void {
     let freed = 0;
-    for (let visited = 0, limit = 2 * this.entries.size; freed < bytes && visited < limit; visited++) {
-      this.hand ??= this.entries.values();
-      const next = this.hand.next();
-      if (next.done === true) {
-        this.hand = null;
-        continue;
-      }
-      const entry = next.value;
-      if (entry.unwritten > 0) continue;
-      if (entry.referenced) {
-        entry.referenced = false;
-        continue;
-      }
+    while (freed < bytes) {
+      const entry = this.clock.next(isClean);
+      if (entry === null) break;
       this.entries.delete(entry.key);
       freed += entry.size;
     }
     this.host.addCleanBytes(-freed);
   }
 }
+
+const isClean = (entry: SpaceEntry): boolean => entry.unwritten === 0;
