@@ -12,6 +12,7 @@ import { StreamsState, canTransition } from './streams-state.js';
 import type { StreamsEvent } from './streams-event.js';
 import { planTopics, TopicPlanError, type TopicPlan } from './topic-plan.js';
 import { TaskManager, totalMetrics } from './task-manager.js';
+import { TaskMetrics } from './task/task-metrics.js';
 import { StreamThread } from './stream-thread.js';
 import { KafkaRecordCollector } from './kafka-record-collector.js';
 import { compositeStore } from './composite-store.js';
@@ -69,6 +70,8 @@ export class KafkaStreams {
   private readonly applicationServer: HostInfo | null;
   /** Which instance holds which stores (interactive-query metadata). */
   private readonly metadataState: StreamsMetadataState;
+  /** Counters of closed tasks, across thread restarts. */
+  private readonly retired = new TaskMetrics();
 
   /** Lifecycle states as they happen (the current one first). */
   readonly state$: Observable<StreamsState> = this.stateSubject.asObservable();
@@ -219,6 +222,7 @@ export class KafkaStreams {
       newReader: () => engine.newReader(),
       globalStores: this.global,
       emit: (e) => this.emit(e),
+      retired: this.retired,
       budget: { cacheBytesPerTask: Math.floor(this.config.cacheMaxBytes / Math.max(1, plan.subtopologies.reduce((n, s) => n + s.numTasks, 0))) },
     });
     const thread = new StreamThread({

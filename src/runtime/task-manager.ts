@@ -52,6 +52,8 @@ export interface TaskManagerDeps {
   readonly globalStores?: GlobalStores | null;
   readonly emit: (event: StreamsEvent) => void;
   readonly budget: { readonly cacheBytesPerTask: number };
+  /** Where closed tasks' counters go: the client's, so a replaced thread's totals are kept. */
+  readonly retired?: TaskMetrics;
 }
 
 /**
@@ -61,11 +63,12 @@ export interface TaskManagerDeps {
  */
 export class TaskManager {
   readonly tasks = new Map<string, ActiveTask>();
-  /** Counters of tasks closed so far (so totals survive rebalances). */
-  readonly retired = new TaskMetrics();
+  /** Counters of tasks closed so far (so totals survive rebalances, and thread restarts when shared). */
+  readonly retired: TaskMetrics;
   private readonly subtopologyOfTopic = new Map<string, number>();
 
   constructor(private readonly deps: TaskManagerDeps) {
+    this.retired = deps.retired ?? new TaskMetrics();
     for (const s of deps.plan.subtopologies) for (const t of s.sourceTopics) this.subtopologyOfTopic.set(t, s.id);
   }
 
