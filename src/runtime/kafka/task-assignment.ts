@@ -57,9 +57,9 @@ export function tasksForPartitions(
 
 /**
  * Spreads `tasks` over `members`: balanced (task counts differ by at most one) and sticky
- * (a member keeps the tasks it owns as far as balance allows). New or moved tasks go, in
- * task order, to the member with the fewest tasks, which spreads each sub-topology's tasks
- * across members. Deterministic: members are considered in `memberId` order, and a task
+ * (a member keeps the tasks it owns as far as balance allows, one partition of each
+ * sub-topology after another). New or moved tasks go, in task order, to the member with the
+ * fewest tasks, which spreads each sub-topology's tasks across members. Deterministic: members are considered in `memberId` order, and a task
  * claimed by two members stays with the first.
  */
 export function assignTasks(tasks: readonly string[], members: readonly MemberTasks[]): Map<string, string[]> {
@@ -72,7 +72,10 @@ export function assignTasks(tasks: readonly string[], members: readonly MemberTa
   const claimed = new Set<string>();
   const floor = Math.floor(tasks.length / sorted.length);
   let extraSlots = tasks.length % sorted.length;
-  const kept = sorted.map((m) => [...new Set(m.ownedTasks)].filter((t) => valid.has(t)).sort(compareTaskIds));
+  // A member keeps its tasks partition by partition across sub-topologies (0_0, 1_0, 0_1, ...),
+  // so what it gives up is spread over sub-topologies too: a member joining a busy one does
+  // not get, say, every stateful task of one sub-topology.
+  const kept = sorted.map((m) => [...new Set(m.ownedTasks)].filter((t) => valid.has(t)).sort(comparePartitionFirst));
 
   // 1. Everyone keeps up to `floor` of its own tasks.
   sorted.forEach((m, i) => keep(result.get(m.memberId)!, kept[i]!, floor, claimed));
@@ -90,6 +93,13 @@ export function assignTasks(tasks: readonly string[], members: readonly MemberTa
   }
   for (const list of result.values()) list.sort(compareTaskIds);
   return result;
+}
+
+/** Orders task ids by partition, then sub-topology. */
+function comparePartitionFirst(a: string, b: string): number {
+  const [sa, pa] = a.split('_').map(Number) as [number, number];
+  const [sb, pb] = b.split('_').map(Number) as [number, number];
+  return pa - pb || sa - sb;
 }
 
 /** Moves unclaimed tasks from `candidates` into `into` until it holds `limit`; true if any moved. */

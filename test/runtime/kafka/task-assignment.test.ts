@@ -86,6 +86,9 @@ describe('assignTasks', () => {
     expectValid(after, tasks);
     expect(keptBy(before, after, 'a')).toBe(4);
     expect(after.get('b')).toHaveLength(4);
+    // Each sub-topology is split too (b does not get every task of one of them).
+    expect(after.get('a')).toEqual(['0_0', '0_1', '1_0', '1_1']);
+    expect(after.get('b')).toEqual(['0_2', '0_3', '1_2', '1_3']);
   });
 
   it('keeps survivors\' tasks when a member leaves, spreading only the orphans', () => {
