@@ -23,6 +23,9 @@ import { TimestampedWindowStoreBuilder, WindowStoreBuilder } from '../state/buil
 import { GlobalStateUpdater } from './global-state-updater.js';
 import { readOwnAssignment } from './own-assignment.js';
 import { PeriodicRefresh } from './periodic-refresh.js';
+import { queryableTypeOf } from './queryable-store-types.js';
+import type { StoreQueryParameters } from './store-query-parameters.js';
+import { InvalidStateStoreError } from '../errors/invalid-state-store-error.js';
 import { ASSIGNMENT_SHUTDOWN_REQUESTED } from './kafka/streams-assignor.js';
 import { HostInfo } from './metadata/host-info.js';
 import { StreamsMetadataState } from './metadata/streams-metadata-state.js';
@@ -402,19 +405,42 @@ export class KafkaStreams {
    * `ValueAndTimestamp`s (Java's `QueryableStoreTypes.timestamped*`), its session stores plain
    * aggregates. Reads go through each task's store; a key lives in exactly one task.
    *
+   * With `StoreQueryParameters` (as in Java), the type is checked and chosen:
+   * `QueryableStoreTypes.keyValueStore()` gives the plain values of a timestamped store; and
+   * the view can be limited to one partition's task, or include tasks still restoring.
+   *
    * @example streams.store<ReadOnlyWindowStore<string, ValueAndTimestamp<number>>>('clicks-per-minute').fetch('alice', from, to)
+   * @example streams.store(StoreQueryParameters.fromNameAndType('counts-store', QueryableStoreTypes.keyValueStore<string, number>())).get('kafka')
    */
-  store<S = unknown>(name: string): S {
+  store<S = unknown>(name: string): S;
+  store<T>(parameters: StoreQueryParameters<T>): T;
+  store(target: string | StoreQueryParameters<unknown>): unknown {
+    const parameters = typeof target === 'string' ? null : target;
+    const name = typeof target === 'string' ? target : target.storeName;
     const spec = this.topology.stores.get(name);
     if (!spec) throw new StreamsError(`No store named "${name}" in this topology.`);
+    const type = parameters?.queryableStoreType ?? null;
+    if (type !== null && !type.accepts(spec.builder)) {
+      const actual = queryableTypeOf(spec.builder);
+      throw new InvalidStateStoreError(
+        `Cannot get state store "${name}": QueryableStoreTypes.${type.name}() does not accept it` +
+          (actual === null ? ' (a custom store; query it by name).' : `; it is a ${actual} (use QueryableStoreTypes.${actual}()).`),
+      );
+    }
     const global = this.global?.globalStore(name);
-    if (global) return compositeStore(name, () => [global]) as S;
+    if (global) return type !== null ? type.create(name, () => [global]) : compositeStore(name, () => [global]);
+    const partition = parameters?.partition ?? null;
+    const stale = parameters?.staleStoresEnabled ?? false;
     const stores = (): StateStore[] =>
-      [...(this.tasks?.tasks.values() ?? [])].filter((t) => t.state === 'running' && t.task.storeNames().includes(name)).map((t) => t.task.store(name));
+      [...(this.tasks?.tasks.values() ?? [])]
+        .filter((t) => (t.state === 'running' || (stale && t.state === 'restoring')) && (partition === null || t.task.taskId.partition === partition))
+        .filter((t) => t.task.storeNames().includes(name))
+        .map((t) => t.task.store(name));
+    if (type !== null) return type.create(name, stores);
     const { builder } = spec;
-    if (builder instanceof WindowStoreBuilder || builder instanceof TimestampedWindowStoreBuilder) return new CompositeReadOnlyWindowStore(name, stores) as S;
-    if (builder instanceof SessionStoreBuilder) return new CompositeReadOnlySessionStore(name, stores) as S;
-    return compositeStore(name, stores) as S;
+    if (builder instanceof WindowStoreBuilder || builder instanceof TimestampedWindowStoreBuilder) return new CompositeReadOnlyWindowStore(name, stores);
+    if (builder instanceof SessionStoreBuilder) return new CompositeReadOnlySessionStore(name, stores);
+    return compositeStore(name, stores);
   }
 
   /**

@@ -18,8 +18,8 @@ import { InMemoryRecordCollector } from './in-memory-record-collector.js';
 import { OutputQueue } from './output-queue.js';
 import { TestInputTopic } from './test-input-topic.js';
 import { TestOutputTopic } from './test-output-topic.js';
-import { unwrapTimestamps } from './timestamp-unwrapping-store.js';
-import { unwrapWindowTimestamps } from './window-store-facades.js';
+import { unwrapTimestamps } from '../state/internals/timestamp-unwrapping-store.js';
+import { unwrapWindowTimestamps } from '../state/internals/window-store-facades.js';
 import type { TimestampedWindowStore, WindowStore } from '../state/window-store.js';
 import type { SessionStore } from '../state/session-store.js';
 

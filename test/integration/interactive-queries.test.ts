@@ -1,7 +1,7 @@
 // Interactive queries on the real broker: KafkaStreams.store() serves window and session
 // stores across this process's tasks (keys on both partitions, so two tasks answer).
 import { afterAll, describe, expect, it } from 'vitest';
-import { Materialized, Serdes, SessionWindows, StreamBuilder, TimeWindows } from '../../src/index.js';
+import { InvalidStateStoreError, Materialized, QueryableStoreTypes, Serdes, SessionWindows, StoreQueryParameters, StreamBuilder, TimeWindows } from '../../src/index.js';
 import type { ReadOnlySessionStore, ReadOnlyWindowStore, ValueAndTimestamp } from '../../src/index.js';
 import type { KeyValueIterator } from '../../src/state/key-value-iterator.js';
 import type { Windowed } from '../../src/windows/windowed.js';
@@ -64,6 +64,21 @@ describe('runtime: interactive queries on windowed stores', () => {
     expect(entries(sessions.backwardFetch('k0'))).toEqual(['k0@1100..1100=1', 'k0@100..200=2']);
     expect(entries(sessions.findSessions('k1', T, T + 1000))).toEqual(['k1@300..300=1']);
     expect(entries(sessions.fetch(null, null)).sort()).toEqual(['k0@100..200=2', 'k0@1100..1100=1', 'k1@2000..2000=1', 'k1@300..300=1']);
+
+    // Java's StoreQueryParameters: typed views, one partition's task, a checked type.
+    const plainWindows = streams.store(StoreQueryParameters.fromNameAndType('iq-windows', QueryableStoreTypes.windowStore<string, number>()));
+    expect(plainWindows.fetch('k0', T)).toBe(2);
+    const timestamped = streams.store(StoreQueryParameters.fromNameAndType('iq-windows', QueryableStoreTypes.timestampedWindowStore<string, number>()));
+    expect(timestamped.fetch('k0', T)).toEqual({ value: 2, timestamp: T + 200 });
+    const partition1 = streams.store(StoreQueryParameters.fromNameAndType('iq-windows', QueryableStoreTypes.windowStore<string, number>()).withPartition(1));
+    expect([plainWindows.fetch('k1', T), partition1.fetch('k1', T), partition1.fetch('k0', T)]).toEqual([1, 1, null]);
+    const partition0 = streams.store(StoreQueryParameters.fromNameAndType('iq-sessions', QueryableStoreTypes.sessionStore<string, number>()).withPartition(0));
+    expect(entries(partition0.fetch(null, null))).toEqual(['k0@100..200=2', 'k0@1100..1100=1']);
+    expect(() => streams.store(StoreQueryParameters.fromNameAndType('iq-windows', QueryableStoreTypes.keyValueStore()))).toThrow(
+      new InvalidStateStoreError(
+        'Cannot get state store "iq-windows": QueryableStoreTypes.keyValueStore() does not accept it; it is a timestampedWindowStore (use QueryableStoreTypes.timestampedWindowStore()).',
+      ),
+    );
 
     expect(await streams.close({ timeoutMs: 20_000 })).toBe(true);
   }, 90_000);

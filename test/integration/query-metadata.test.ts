@@ -1,7 +1,7 @@
 // Interactive-query metadata on the real broker: two instances with applicationServer set
 // learn, through the group's assignment, which of them holds each key of a store.
 import { afterAll, describe, expect, it } from 'vitest';
-import { Consumed, Materialized, Produced, Serdes, StreamBuilder } from '../../src/index.js';
+import { Consumed, Materialized, Produced, QueryableStoreTypes, Serdes, StoreQueryParameters, StreamBuilder } from '../../src/index.js';
 import type { KafkaStreams, ReadOnlyKeyValueStore, ValueAndTimestamp } from '../../src/index.js';
 import { createTopics, uniqueName } from './kafka.js';
 import { produce } from './topic-io.js';
@@ -67,6 +67,9 @@ describe('runtime: interactive-query metadata (applicationServer)', () => {
         const stores = instances.map((streams) => streams.store<ReadOnlyKeyValueStore<string, ValueAndTimestamp<number>>>('counts'));
         expect(stores[holder]!.get(key)?.value).toBe(1);
         expect(stores[1 - holder]!.get(key)).toBeNull();
+        // Java's typed query: plain values of the timestamped store, from the key's partition.
+        const plain = StoreQueryParameters.fromNameAndType('counts', QueryableStoreTypes.keyValueStore<string, number>());
+        expect(instances[holder]!.store(plain.withPartition(metadata.partition)).get(key)).toBe(1);
       }
     } finally {
       for (const streams of instances) expect(await streams.close()).toBe(true);

@@ -1,11 +1,11 @@
-// Kafka: ReadOnlyWindowStoreFacade (the driver's view of timestamped window stores)
-import type { KeyValue } from '../state/key-value.js';
-import type { KeyValueIterator } from '../state/key-value-iterator.js';
-import type { StateStore } from '../state/state-store.js';
-import type { ValueAndTimestamp } from '../state/value-and-timestamp.js';
-import type { TimestampedWindowStore, WindowStore } from '../state/window-store.js';
-import { isTimestampedStore } from '../state/internals/timestamped-bytes.js';
-import { iterate } from '../state/internals/iterate.js';
+// Kafka: ReadOnlyWindowStoreFacade (plain-values views of timestamped window stores)
+import type { KeyValue } from '../key-value.js';
+import type { KeyValueIterator } from '../key-value-iterator.js';
+import type { StateStore } from '../state-store.js';
+import type { ValueAndTimestamp } from '../value-and-timestamp.js';
+import type { TimestampedWindowStore, WindowStore } from '../window-store.js';
+import { isTimestampedStore } from './timestamped-bytes.js';
+import { iterate } from './iterate.js';
 
 function plainValues<K, V>(inner: KeyValueIterator<K, ValueAndTimestamp<V>>): KeyValueIterator<K, V> {
   const it: KeyValueIterator<K, V> = {
@@ -22,7 +22,8 @@ function plainValues<K, V>(inner: KeyValueIterator<K, ValueAndTimestamp<V>>): Ke
 }
 
 /**
- * The driver's `getWindowStore` view of a timestamped window store: plain values (writes
+ * A plain-values view of a timestamped window store (the driver's `getWindowStore`, and
+ * `QueryableStoreTypes.windowStore()`): plain values (writes
  * through the facade get timestamp -1, as Java's facade does). Plain window stores are
  * returned as they are.
  */

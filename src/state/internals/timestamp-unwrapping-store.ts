@@ -1,9 +1,9 @@
-import type { StateStore } from '../state/state-store.js';
-import type { KeyValueStore } from '../state/key-value-store.js';
-import type { KeyValueIterator } from '../state/key-value-iterator.js';
-import type { KeyValue } from '../state/key-value.js';
-import type { ValueAndTimestamp } from '../state/value-and-timestamp.js';
-import { isTimestampedStore } from '../state/internals/timestamped-bytes.js';
+import type { StateStore } from '../state-store.js';
+import type { KeyValueStore } from '../key-value-store.js';
+import type { KeyValueIterator } from '../key-value-iterator.js';
+import type { KeyValue } from '../key-value.js';
+import type { ValueAndTimestamp } from '../value-and-timestamp.js';
+import { isTimestampedStore } from './timestamped-bytes.js';
 
 function unwrapIterator<K, V>(inner: KeyValueIterator<K, ValueAndTimestamp<V>>): KeyValueIterator<K, V> {
   const it: KeyValueIterator<K, V> = {
@@ -28,7 +28,8 @@ function unwrapIterator<K, V>(inner: KeyValueIterator<K, ValueAndTimestamp<V>>):
 const plain = <V>(vt: ValueAndTimestamp<V> | null): V | null => (vt === null ? null : vt.value);
 
 /**
- * The driver's `getKeyValueStore` view of a timestamped store: plain values in and out
+ * A plain-values view of a timestamped store (the driver's `getKeyValueStore`, and
+ * `QueryableStoreTypes.keyValueStore()`): plain values in and out
  * (writes through the facade store timestamp -1, as Java's facade does).
  * Plain key-value stores are returned as they are.
  */
