@@ -6,7 +6,7 @@
 // members derive their tasks from the partitions (`tasksForPartitions`); the userData is
 // still written, for `describeGroup()` read-backs (e.g. a group-wide shutdown verdict).
 import { AssignerProtocol, type Assigner, type PartitionAssigner } from 'kafkajs';
-import { assignTasks, computeTasks, type MemberTasks } from './task-assignment.js';
+import { assignStandbys, assignTasks, computeTasks, type MemberTasks } from './task-assignment.js';
 
 /** Name of the group protocol; members of other protocols cannot join the same group. */
 export const STREAMS_ASSIGNOR_NAME = 'kstreams';
@@ -32,6 +32,12 @@ export interface StreamsAssignorOptions {
   readonly knownPartitions?: ReadonlyMap<string, number>;
   /** Where this member serves interactive queries (`applicationServer`, `'host:port'`), if set. */
   readonly applicationServer?: string | null;
+  /** Standby replicas per stateful task (`numStandbyReplicas`, 0 by default). */
+  readonly numStandbyReplicas?: number;
+  /** Sub-topologies whose tasks have state to replicate (a store with a changelog). */
+  readonly statefulSubtopologies?: ReadonlySet<number>;
+  /** Tasks this member keeps standby replicas of now; read at every join (stickiness). */
+  readonly standbyTasks?: () => readonly string[];
 }
 
 /** This member's subscription userData. */
@@ -41,6 +47,7 @@ export interface SubscriptionInfo {
   readonly shutdownRequested: boolean;
   /** The member's `applicationServer` (Java's user endpoint), or null. */
   readonly applicationServer: string | null;
+  readonly standbyTasks: readonly string[];
 }
 
 /** The leader's per-member assignment userData. */
@@ -50,17 +57,27 @@ export interface AssignmentInfo {
   readonly errorCode: number;
   /** The tasks of every member that has an `applicationServer`, by endpoint (Java's `partitionsByHost`). */
   readonly hosts?: Readonly<{ [endpoint: string]: readonly string[] }>;
+  /** The tasks this member keeps standby replicas of. */
+  readonly standbyTasks?: readonly string[];
+  /** Standby tasks by endpoint, as `hosts` (Java's `standbyPartitionByHost`). */
+  readonly standbyHosts?: Readonly<{ [endpoint: string]: readonly string[] }>;
 }
 
 /** Decodes subscription userData; a foreign or broken payload counts as "owns nothing". */
 export function decodeSubscriptionInfo(userData: Buffer | null | undefined): SubscriptionInfo {
-  const empty = { version: VERSION, ownedTasks: [], shutdownRequested: false, applicationServer: null };
+  const empty = { version: VERSION, ownedTasks: [], shutdownRequested: false, applicationServer: null, standbyTasks: [] };
   if (!userData || userData.length === 0) return empty;
   try {
     const parsed = JSON.parse(userData.toString('utf8')) as Partial<SubscriptionInfo>;
-    const owned = Array.isArray(parsed.ownedTasks) ? parsed.ownedTasks.filter((t) => typeof t === 'string' && /^\d+_\d+$/.test(t)) : [];
+    const taskIds = (list: unknown): string[] => (Array.isArray(list) ? list.filter((t): t is string => typeof t === 'string' && /^\d+_\d+$/.test(t)) : []);
     const server = typeof parsed.applicationServer === 'string' ? parsed.applicationServer : null;
-    return { version: Number(parsed.version) || VERSION, ownedTasks: owned, shutdownRequested: parsed.shutdownRequested === true, applicationServer: server };
+    return {
+      version: Number(parsed.version) || VERSION,
+      ownedTasks: taskIds(parsed.ownedTasks),
+      shutdownRequested: parsed.shutdownRequested === true,
+      applicationServer: server,
+      standbyTasks: taskIds(parsed.standbyTasks),
+    };
   } catch {
     return empty;
   }
@@ -93,6 +110,7 @@ export function createStreamsAssignor(options: StreamsAssignorOptions): Partitio
         ownedTasks: [...options.ownedTasks()],
         shutdownRequested: options.shutdownRequested?.() ?? false,
         applicationServer: options.applicationServer ?? null,
+        standbyTasks: [...(options.standbyTasks?.() ?? [])],
       };
       const userData = Buffer.from(JSON.stringify(info));
       return { name: STREAMS_ASSIGNOR_NAME, metadata: AssignerProtocol.MemberMetadata.encode({ version: VERSION, topics, userData }) };
@@ -100,14 +118,17 @@ export function createStreamsAssignor(options: StreamsAssignorOptions): Partitio
     assign({ members }) {
       const infos = members.map((m) => ({ memberId: m.memberId, info: decodeMetadata(m.memberMetadata) }));
       const tasks = computeTasks(sources(), (topic) => Math.max(metadataPartitions(cluster, topic), options.knownPartitions?.get(topic) ?? 0));
-      const byMember = assignTasks(
-        [...tasks.keys()],
-        infos.map(({ memberId, info }): MemberTasks => ({ memberId, ownedTasks: info.ownedTasks })),
-      );
+      const memberTasks = infos.map(({ memberId, info }): MemberTasks => ({ memberId, ownedTasks: info.ownedTasks, standbyTasks: info.standbyTasks }));
+      const byMember = assignTasks([...tasks.keys()], memberTasks);
+      const stateful = [...tasks.keys()].filter((t) => options.statefulSubtopologies?.has(Number(t.split('_')[0])) === true);
+      const standbys = assignStandbys(stateful, byMember, memberTasks, options.numStandbyReplicas ?? 0);
       const errorCode = infos.some(({ info }) => info.shutdownRequested) ? ASSIGNMENT_SHUTDOWN_REQUESTED : ASSIGNMENT_OK;
       const hosts: { [endpoint: string]: string[] } = {};
+      const standbyHosts: { [endpoint: string]: string[] } = {};
       for (const { memberId, info } of infos) {
-        if (info.applicationServer !== null) (hosts[info.applicationServer] ??= []).push(...(byMember.get(memberId) ?? []));
+        if (info.applicationServer === null) continue;
+        (hosts[info.applicationServer] ??= []).push(...(byMember.get(memberId) ?? []));
+        (standbyHosts[info.applicationServer] ??= []).push(...(standbys.get(memberId) ?? []));
       }
       // Every member is listed: an omitted one would get an empty assignment without userData.
       return Promise.resolve(
@@ -117,7 +138,7 @@ export function createStreamsAssignor(options: StreamsAssignorOptions): Partitio
           for (const task of memberTasks) {
             for (const { topic, partition } of tasks.get(task)!) (assignment[topic] ??= []).push(partition);
           }
-          const info: AssignmentInfo = { version: VERSION, tasks: memberTasks, errorCode, hosts };
+          const info: AssignmentInfo = { version: VERSION, tasks: memberTasks, errorCode, hosts, standbyTasks: standbys.get(memberId) ?? [], standbyHosts };
           const userData = Buffer.from(JSON.stringify(info));
           return { memberId, memberAssignment: AssignerProtocol.MemberAssignment.encode({ version: VERSION, assignment, userData }) };
         }),

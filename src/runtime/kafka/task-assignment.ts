@@ -8,6 +8,8 @@ export interface MemberTasks {
   readonly memberId: string;
   /** Tasks the member runs now (or has local state for), e.g. `['0_1', '1_0']`. */
   readonly ownedTasks: readonly string[];
+  /** Tasks it keeps a standby replica of (warm state): preferred owners when a task must move. */
+  readonly standbyTasks?: readonly string[];
 }
 
 /** Orders task ids `s_p` by sub-topology, then partition (numerically). */
@@ -83,13 +85,45 @@ export function assignTasks(tasks: readonly string[], members: readonly MemberTa
   sorted.forEach((m, i) => {
     if (extraSlots > 0 && keep(result.get(m.memberId)!, kept[i]!, floor + 1, claimed)) extraSlots--;
   });
-  // 3. The rest go to the least loaded member.
+  // 3. The rest go to a member with a standby replica of the task (its state is warm) while
+  //    that member has fewer than `floor` tasks, else to the least loaded member.
   for (const task of [...tasks].sort(compareTaskIds)) {
     if (claimed.has(task)) continue;
     let target = sorted[0]!.memberId;
     for (const m of sorted) if (result.get(m.memberId)!.length < result.get(target)!.length) target = m.memberId;
+    const warm = sorted.find((m) => m.standbyTasks?.includes(task) === true && result.get(m.memberId)!.length < floor);
+    if (warm !== undefined) target = warm.memberId;
     result.get(target)!.push(task);
     claimed.add(task);
+  }
+  for (const list of result.values()) list.sort(compareTaskIds);
+  return result;
+}
+
+/**
+ * Standby replicas (Java's `num.standby.replicas`): for each of `statefulTasks`, up to
+ * `replicas` members other than its active owner keep a copy of its state. A member that
+ * already has a task's standby keeps it; the others go to the member with the fewest tasks,
+ * active and standby (then by `memberId`). Fewer members than replicas + 1 means fewer replicas.
+ */
+export function assignStandbys(
+  statefulTasks: readonly string[],
+  active: ReadonlyMap<string, readonly string[]>,
+  members: readonly MemberTasks[],
+  replicas: number,
+): Map<string, string[]> {
+  const result = new Map<string, string[]>();
+  const sorted = [...members].sort((a, b) => (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0));
+  for (const m of sorted) result.set(m.memberId, []);
+  if (replicas <= 0) return result;
+  const ownerOf = new Map<string, string>();
+  for (const [memberId, tasks] of active) for (const t of tasks) ownerOf.set(t, memberId);
+  for (const task of [...statefulTasks].sort(compareTaskIds)) {
+    const candidates = sorted.filter((m) => m.memberId !== ownerOf.get(task));
+    const chosen = candidates.filter((m) => m.standbyTasks?.includes(task) === true).slice(0, replicas);
+    const load = (m: MemberTasks): number => result.get(m.memberId)!.length + (active.get(m.memberId)?.length ?? 0);
+    const rest = candidates.filter((m) => !chosen.includes(m)).sort((a, b) => load(a) - load(b));
+    for (const m of [...chosen, ...rest].slice(0, replicas)) result.get(m.memberId)!.push(task);
   }
   for (const list of result.values()) list.sort(compareTaskIds);
   return result;

@@ -36,7 +36,7 @@ describe('streams assignor (kafkajs PartitionAssigner)', () => {
     expect(name).toBe(STREAMS_ASSIGNOR_NAME);
     const decoded = AssignerProtocol.MemberMetadata.decode(m.memberMetadata)!;
     expect(decoded.topics).toEqual(['clicks', 'views', 'words']);
-    expect(decodeSubscriptionInfo(decoded.userData)).toEqual({ version: 1, ownedTasks: ['0_1', '1_0'], shutdownRequested: false, applicationServer: null });
+    expect(decodeSubscriptionInfo(decoded.userData)).toEqual({ version: 1, ownedTasks: ['0_1', '1_0'], shutdownRequested: false, applicationServer: null, standbyTasks: [] });
   });
 
   it('assigns co-partitioned partitions per task, sticky and balanced, to every member', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  assignStandbys,
   assignTasks,
   compareTaskIds,
   computeTasks,
@@ -153,5 +154,47 @@ describe('assignTasks', () => {
         expect(kept).toBeGreaterThanOrEqual(Math.min(unique.length, floor));
       }
     }
+  });
+});
+
+describe('assignStandbys', () => {
+  const active = new Map([
+    ['a', ['0_0', '1_0']],
+    ['b', ['0_1', '1_1']],
+    ['c', ['0_2']],
+  ]);
+  const all = members(['a', []], ['b', []], ['c', []]);
+
+  it('puts each replica of a stateful task on another member than its owner, spread evenly', () => {
+    const result = assignStandbys(['0_0', '0_1', '0_2'], active, all, 1);
+    for (const [member, standbys] of result) for (const t of standbys) expect(active.get(member)).not.toContain(t);
+    expect([...result.values()].flat().sort(compareTaskIds)).toEqual(['0_0', '0_1', '0_2']);
+    expect([...result.values()].map((l) => l.length)).toEqual([1, 1, 1]);
+  });
+
+  it('gives as many replicas as there are other members, at most', () => {
+    const result = assignStandbys(['0_0'], active, all, 5);
+    expect(result).toEqual(new Map([['a', []], ['b', ['0_0']], ['c', ['0_0']]]));
+    expect(assignStandbys(['0_0'], active, all, 0)).toEqual(new Map([['a', []], ['b', []], ['c', []]]));
+  });
+
+  it('keeps a standby where it is', () => {
+    const withStandbys: MemberTasks[] = [
+      { memberId: 'a', ownedTasks: [] },
+      { memberId: 'b', ownedTasks: [] },
+      { memberId: 'c', ownedTasks: [], standbyTasks: ['0_0', '0_1'] },
+    ];
+    expect(assignStandbys(['0_0', '0_1'], active, withStandbys, 1).get('c')).toEqual(['0_0', '0_1']);
+  });
+});
+
+describe('assignTasks with standby replicas', () => {
+  it('moves an orphaned task to the member whose standby has its state, within balance', () => {
+    // b left; its tasks 0_1 and 1_1 had standbys on c and a.
+    const result = assignTasks(['0_0', '0_1', '1_0', '1_1'], [
+      { memberId: 'a', ownedTasks: ['0_0'], standbyTasks: ['1_1'] },
+      { memberId: 'c', ownedTasks: ['1_0'], standbyTasks: ['0_1'] },
+    ]);
+    expect(result).toEqual(new Map([['a', ['0_0', '1_1']], ['c', ['0_1', '1_0']]]));
   });
 });
