@@ -29,6 +29,10 @@ export interface ThreadConsumerOptions {
   readonly shutdownRequested?: () => boolean;
   /** Where this instance serves interactive queries (`'host:port'`), shared through the group. */
   readonly applicationServer?: string | null;
+  /** Standby replicas per stateful task, which sub-topologies are stateful, and this instance's standbys. */
+  readonly numStandbyReplicas?: number;
+  readonly statefulSubtopologies?: ReadonlySet<number>;
+  readonly standbyTasks?: () => readonly string[];
   readonly onBatch: (batch: ConsumerBatch) => void;
   readonly onAssignment: (change: AssignmentChange) => void;
   readonly onRebalancing: () => void;
@@ -65,7 +69,16 @@ export async function connectEngine(config: ResolvedStreamsConfig): Promise<Engi
       engine.consumer({
         groupId: o.groupId,
         topics: o.topics,
-        assignor: { sourceTopicsBySubtopology: o.sourceTopicsBySubtopology, knownPartitions: o.knownPartitions, ownedTasks: o.ownedTasks, shutdownRequested: o.shutdownRequested, applicationServer: o.applicationServer },
+        assignor: {
+          sourceTopicsBySubtopology: o.sourceTopicsBySubtopology,
+          knownPartitions: o.knownPartitions,
+          ownedTasks: o.ownedTasks,
+          shutdownRequested: o.shutdownRequested,
+          applicationServer: o.applicationServer,
+          numStandbyReplicas: o.numStandbyReplicas,
+          statefulSubtopologies: o.statefulSubtopologies,
+          standbyTasks: o.standbyTasks,
+        },
         sessionTimeoutMs: raw.sessionTimeoutMs as number | undefined,
         heartbeatIntervalMs: raw.heartbeatIntervalMs as number | undefined,
         rebalanceTimeoutMs: raw.rebalanceTimeoutMs as number | undefined,

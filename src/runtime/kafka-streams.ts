@@ -23,6 +23,7 @@ import { TimestampedWindowStoreBuilder, WindowStoreBuilder } from '../state/buil
 import { GlobalStateUpdater } from './global-state-updater.js';
 import { readOwnAssignment } from './own-assignment.js';
 import { PeriodicRefresh } from './periodic-refresh.js';
+import { StandbyTasks } from './standby-tasks.js';
 import { queryableTypeOf } from './queryable-store-types.js';
 import type { StoreQueryParameters } from './store-query-parameters.js';
 import { InvalidStateStoreError } from '../errors/invalid-state-store-error.js';
@@ -75,6 +76,8 @@ export class KafkaStreams {
   private readonly metadataState: StreamsMetadataState;
   /** Counters of closed tasks, across thread restarts. */
   private readonly retired = new TaskMetrics();
+  /** This instance's standby replicas (`numStandbyReplicas` > 0), across thread restarts. */
+  private standbys: StandbyTasks | null = null;
 
   /** Lifecycle states as they happen (the current one first). */
   readonly state$: Observable<StreamsState> = this.stateSubject.asObservable();
@@ -132,6 +135,17 @@ export class KafkaStreams {
     try {
       this.engine = await connectEngine(this.config);
       this.plan = await this.planTopics(this.engine);
+      const engine = this.engine;
+      if (this.config.numStandbyReplicas > 0) {
+        this.standbys = new StandbyTasks({
+          topology: this.topology,
+          config: this.config,
+          plan: () => this.plan,
+          admin: engine.admin,
+          newReader: () => engine.newReader(),
+          emit: (e) => this.emit(e),
+        });
+      }
       await this.engine.admin.createTopics(
         this.plan.internalTopics.map((t) => ({ name: t.name, numPartitions: t.numPartitions, replicationFactor: this.config.replicationFactor, configs: t.config })),
       );
@@ -246,8 +260,15 @@ export class KafkaStreams {
       knownPartitions: plan.partitionCounts,
       ownedTasks: () => [...tasks.tasks.keys()],
       applicationServer: this.applicationServer?.toString() ?? null,
+      numStandbyReplicas: this.config.numStandbyReplicas,
+      statefulSubtopologies: new Set(plan.subtopologies.filter((s) => s.changelogs.size > 0).map((s) => s.id)),
+      standbyTasks: () => this.standbys?.ids() ?? [],
       onBatch: (b) => thread.onBatch(b),
-      onAssignment: (c) => thread.onAssignment(c),
+      onAssignment: (c) => {
+        // A standby of a task that became active here gives up the task's folder first.
+        this.standbys?.releaseActive(tasks.tasksFor(c.assignment).keys());
+        thread.onAssignment(c);
+      },
       onRebalancing: () => this.transition(StreamsState.REBALANCING),
       onFatal: (error) => void this.onFatal(error),
     });
@@ -270,7 +291,8 @@ export class KafkaStreams {
       return;
     }
     if (info === null) return;
-    this.metadataState.update(info.hosts ?? {});
+    this.metadataState.update(info.hosts ?? {}, info.standbyHosts ?? {});
+    await this.standbys?.update(info.standbyTasks ?? []).catch((error: unknown) => this.emit({ type: 'error', error }));
     if (info.errorCode !== ASSIGNMENT_SHUTDOWN_REQUESTED) return;
     this.emit({ type: 'error', error: new StreamsError('Another instance requested SHUTDOWN_APPLICATION: shutting down.') });
     await this.shutdown(false, StreamsState.PENDING_ERROR);
@@ -382,6 +404,7 @@ export class KafkaStreams {
     } catch (error) {
       this.emit({ type: 'error', error });
     }
+    await this.standbys?.close().catch((error: unknown) => this.emit({ type: 'error', error }));
     await this.global?.stop(clean).catch((error: unknown) => this.emit({ type: 'error', error }));
     await this.engine?.close().catch(() => undefined);
     this.engine = null;
@@ -431,11 +454,13 @@ export class KafkaStreams {
     if (global) return type !== null ? type.create(name, () => [global]) : compositeStore(name, () => [global]);
     const partition = parameters?.partition ?? null;
     const stale = parameters?.staleStoresEnabled ?? false;
-    const stores = (): StateStore[] =>
-      [...(this.tasks?.tasks.values() ?? [])]
+    const stores = (): StateStore[] => [
+      ...[...(this.tasks?.tasks.values() ?? [])]
         .filter((t) => (t.state === 'running' || (stale && t.state === 'restoring')) && (partition === null || t.task.taskId.partition === partition))
         .filter((t) => t.task.storeNames().includes(name))
-        .map((t) => t.task.store(name));
+        .map((t) => t.task.store(name)),
+      ...(stale ? (this.standbys?.stores(name, partition) ?? []) : []),
+    ];
     if (type !== null) return type.create(name, stores);
     const { builder } = spec;
     if (builder instanceof WindowStoreBuilder || builder instanceof TimestampedWindowStoreBuilder) return new CompositeReadOnlyWindowStore(name, stores);

@@ -68,6 +68,12 @@ export interface StreamsConfig {
    */
   applicationServer?: string;
   /**
+   * Standby replicas of each stateful task kept warm on other instances (Java's
+   * `num.standby.replicas`, 0): a task that moves to an instance with its standby restores
+   * only what the standby had not applied yet.
+   */
+  numStandbyReplicas?: number;
+  /**
    * How often (wall-clock ms) a windowed aggregation emitting on window close looks for
    * closed windows (Kafka's internal `__emit.interval.ms.kstreams.windowed.aggregation__`,
    * 1000). Tests under the driver's mocked clock set 0.
@@ -107,6 +113,7 @@ export interface ResolvedStreamsConfig {
   readonly taskTimeoutMs: number;
   readonly metadataMaxAgeMs: number;
   readonly applicationServer: string | null;
+  readonly numStandbyReplicas: number;
   /** Every key as given (camelCase), for `context.appConfigs`. */
   readonly raw: Readonly<{ [key: string]: unknown }>;
 }
@@ -118,7 +125,7 @@ const KNOWN_KEYS = new Set([
   'defaultTimestampExtractor', 'deserializationExceptionHandler', 'processingExceptionHandler',
   'productionExceptionHandler', 'deadLetterQueueTopic',
   'topologyOptimization', 'ensureExplicitInternalResourceNaming', 'replicationFactor', 'taskTimeoutMs',
-  'metadataMaxAgeMs', 'applicationServer', 'emitIntervalMsKstreamsWindowedAggregation',
+  'metadataMaxAgeMs', 'applicationServer', 'numStandbyReplicas', 'emitIntervalMsKstreamsWindowedAggregation',
   'emitIntervalMsKstreamsOuterJoinSpuriousResultsFix',
 ]);
 
@@ -200,6 +207,7 @@ export function resolveStreamsConfig(input: StreamsConfig, extraKeys: readonly s
     taskTimeoutMs: num('taskTimeoutMs', 300_000, 0),
     metadataMaxAgeMs: num('metadataMaxAgeMs', 300_000, 1),
     applicationServer: (c.applicationServer as string) ?? null,
+    numStandbyReplicas: num('numStandbyReplicas', 0, 0),
     raw: c,
   };
 }

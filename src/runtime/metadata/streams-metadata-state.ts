@@ -17,17 +17,22 @@ import { KeyQueryMetadata, type StreamsMetadata } from './streams-metadata.js';
  * topic plan.
  */
 export class StreamsMetadataState {
-  /** Tasks per `host:port`; null until the first assignment was read. */
+  /** Active tasks per `host:port`; null until the first assignment was read. */
   private hosts: ReadonlyMap<string, readonly string[]> | null = null;
+  /** Standby tasks per `host:port`. */
+  private standbyHosts: ReadonlyMap<string, readonly string[]> = new Map();
 
   constructor(
     private readonly topology: Topology,
     private readonly plan: () => TopicPlan | null,
   ) {}
 
-  /** The tasks of every instance with an endpoint, as the latest assignment lists them (kept in endpoint order). */
-  update(hosts: Readonly<{ [endpoint: string]: readonly string[] }>): void {
-    this.hosts = new Map(Object.entries(hosts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  /** The active and standby tasks of every instance with an endpoint, as the latest assignment lists them. */
+  update(hosts: Readonly<{ [endpoint: string]: readonly string[] }>, standbyHosts: Readonly<{ [endpoint: string]: readonly string[] }> = {}): void {
+    const byEndpoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+    const endpoints = [...new Set([...Object.keys(hosts), ...Object.keys(standbyHosts)])].sort(byEndpoint);
+    this.hosts = new Map(endpoints.map((e) => [e, hosts[e] ?? []]));
+    this.standbyHosts = new Map(endpoints.map((e) => [e, standbyHosts[e] ?? []]));
   }
 
   all(): StreamsMetadata[] {
@@ -35,18 +40,31 @@ export class StreamsMetadataState {
     if (this.hosts === null || plan === null) return [];
     const globalStores = [...this.topology.stores].filter(([, spec]) => spec.global).map(([name]) => name);
     return [...this.hosts].map(([endpoint, tasks]) => {
-      const stores = new Set(globalStores);
-      const partitions: TopicPartition[] = [];
-      for (const id of tasks) {
-        const task = TaskId.parse(id);
-        for (const name of this.storesOf(task.subtopology)) stores.add(name);
-        const sub = plan.subtopologies.find((s) => s.id === task.subtopology);
-        for (const topic of sub?.sourceTopics ?? []) {
-          if (task.partition < (plan.partitionCounts.get(topic) ?? sub!.numTasks)) partitions.push({ topic, partition: task.partition });
-        }
-      }
-      return { hostInfo: HostInfo.parse(endpoint), stateStoreNames: stores, topicPartitions: partitions, standbyStateStoreNames: new Set(), standbyTopicPartitions: [] };
+      const active = this.describeTasks(plan, tasks);
+      const standby = this.describeTasks(plan, this.standbyHosts.get(endpoint) ?? []);
+      return {
+        hostInfo: HostInfo.parse(endpoint),
+        stateStoreNames: new Set([...globalStores, ...active.stores]),
+        topicPartitions: active.partitions,
+        standbyStateStoreNames: standby.stores,
+        standbyTopicPartitions: standby.partitions,
+      };
     });
+  }
+
+  /** The stores and input partitions of `tasks`. */
+  private describeTasks(plan: TopicPlan, tasks: readonly string[]): { stores: Set<string>; partitions: TopicPartition[] } {
+    const stores = new Set<string>();
+    const partitions: TopicPartition[] = [];
+    for (const id of tasks) {
+      const task = TaskId.parse(id);
+      for (const name of this.storesOf(task.subtopology)) stores.add(name);
+      const sub = plan.subtopologies.find((s) => s.id === task.subtopology);
+      for (const topic of sub?.sourceTopics ?? []) {
+        if (task.partition < (plan.partitionCounts.get(topic) ?? sub!.numTasks)) partitions.push({ topic, partition: task.partition });
+      }
+    }
+    return { stores, partitions };
   }
 
   forStore(storeName: string): StreamsMetadata[] {
@@ -70,7 +88,8 @@ export class StreamsMetadataState {
     const topic = sub.sourceTopics[0] ?? '';
     const partition = 'serialize' in by ? this.defaultPartition(storeName, topic, key, by, sub.numTasks) : this.customPartition(storeName, topic, key, by, sub.numTasks);
     const task = new TaskId(subtopology, partition).toString();
-    for (const [endpoint, tasks] of this.hosts) if (tasks.includes(task)) return new KeyQueryMetadata(HostInfo.parse(endpoint), [], partition);
+    const standbys = [...this.standbyHosts].filter(([, tasks]) => tasks.includes(task)).map(([endpoint]) => HostInfo.parse(endpoint));
+    for (const [endpoint, tasks] of this.hosts) if (tasks.includes(task)) return new KeyQueryMetadata(HostInfo.parse(endpoint), standbys, partition);
     return KeyQueryMetadata.NOT_AVAILABLE;
   }
 

@@ -5,7 +5,7 @@ import { HostInfo } from './host-info.js';
 /**
  * One instance of the application as the latest rebalance left it: where it serves
  * queries, which stores it holds and for which partitions (Java's `StreamsMetadata`).
- * Standby fields are always empty: kstreams keeps no standby replicas.
+ * Standby fields list its standby replicas (`numStandbyReplicas`).
  */
 export interface StreamsMetadata {
   readonly hostInfo: HostInfo;
@@ -19,8 +19,9 @@ export interface StreamsMetadata {
 
 /**
  * The instance holding a key of a store (Java's `KeyQueryMetadata`): `activeHost`, the
- * partition of the key, and `standbyHosts` (always empty). `KeyQueryMetadata.NOT_AVAILABLE`
- * when the store is unknown or the group's metadata is not known yet (during a rebalance).
+ * partition of the key, and the instances with a standby replica of it (`standbyHosts`).
+ * `KeyQueryMetadata.NOT_AVAILABLE` when the store is unknown or the group's metadata is not
+ * known yet (during a rebalance).
  */
 export class KeyQueryMetadata {
   static readonly NOT_AVAILABLE = new KeyQueryMetadata(HostInfo.unavailable(), [], -1);

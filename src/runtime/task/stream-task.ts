@@ -100,13 +100,23 @@ export class StreamTask implements TaskRuntime, StateStoreContext {
       if (spec.kind === 'source') continue;
       for (const parent of spec.parents) this.nodes.get(parent)!.addChild(this.nodes.get(name)!);
     }
-    const storeSpecs = [...topology.stores.values()].filter((s) => [...s.users].some((u) => this.nodes.has(u)));
-    for (const store of this.stateStores.create(storeSpecs)) await store.init(this, store);
+    await this.initializeStores();
     for (const node of this.processors) {
       this.currentNode = node.name;
       node.processor.init?.(new NodeContext(this, node, node.storeNames));
     }
     this.currentNode = '';
+  }
+
+  /**
+   * Creates the sub-topology's stores and initialises them (opening LevelDB). Called alone
+   * for a standby replica, whose processors never run: only its stores are kept up to date.
+   */
+  async initializeStores(): Promise<void> {
+    const { topology, nodeNames } = this.options;
+    const names = new Set(nodeNames);
+    const storeSpecs = [...topology.stores.values()].filter((s) => [...s.users].some((u) => names.has(u)));
+    for (const store of this.stateStores.create(storeSpecs)) await store.init(this, store);
   }
 
   private instantiate(topology: Topology, name: string): RuntimeNode {

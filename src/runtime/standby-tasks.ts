@@ -1,0 +1,242 @@
+// Kafka: StandbyTask + the standby part of TaskManager and StoreChangelogReader
+import { join } from 'node:path';
+import { TaskId } from '../processor/task-id.js';
+import { StreamsError } from '../errors/streams-error.js';
+import type { StateStore } from '../state/state-store.js';
+import type { Topology } from '../topology/topology.js';
+import { restoreChangelogs, type RestoreTarget } from './changelog-restorer.js';
+import type { EngineAdmin, EnginePartitionReader } from './kafka/engine.js';
+import type { ResolvedStreamsConfig } from './streams-config.js';
+import type { StreamsEvent } from './streams-event.js';
+import { topicPartitionKey } from './task/consumed-record.js';
+import type { RecordCollector } from './task/record-collector.js';
+import { lockTaskDir } from './task/state-dir-lock.js';
+import { StreamTask } from './task/stream-task.js';
+import type { TopicPlan } from './topic-plan.js';
+
+/** Pause between two catch-up rounds of the standby replicas once they reached the changelog end. */
+const ROUND_PAUSE_MS = 500;
+
+/** A standby replica sends nothing: its processors never run. */
+const NO_OUTPUT: RecordCollector = {
+  send: () => {
+    throw new StreamsError('A standby task cannot send records.');
+  },
+  partitionsFor: () => {
+    throw new StreamsError('A standby task has no output topics.');
+  },
+  flush: () => null,
+  offsetOf: () => undefined,
+};
+
+/** What the standby replicas need from the client. */
+export interface StandbyDeps {
+  readonly topology: Topology;
+  readonly config: ResolvedStreamsConfig;
+  readonly plan: () => TopicPlan | null;
+  readonly admin: EngineAdmin;
+  readonly newReader: () => EnginePartitionReader;
+  readonly emit: (event: StreamsEvent) => void;
+}
+
+interface Standby {
+  readonly id: string;
+  readonly task: StreamTask;
+  readonly unlock: () => void;
+}
+
+/**
+ * This instance's standby replicas (Java's standby tasks, `numStandbyReplicas`): for each
+ * task the assignment names, the task's stores in their usual folder, kept up to date from
+ * the changelogs and checkpointed as they go, so that the task starts from warm state when it
+ * moves here (its restore reads only what the standby had not applied yet). One loop brings
+ * every replica to the changelog end, pauses, and goes again; processors never run.
+ */
+export class StandbyTasks {
+  private readonly tasks = new Map<string, Standby>();
+  /** Tasks being opened (their lock may wait for an active task here to close). */
+  private readonly opening = new Map<string, AbortController>();
+  private changes: Promise<void> = Promise.resolve();
+  private loop: Promise<void> | null = null;
+  private stopLoop = new AbortController();
+  private reader: EnginePartitionReader | null = null;
+
+  constructor(private readonly deps: StandbyDeps) {}
+
+  /** The standby tasks open or opening here (reported at each join, for stickiness). */
+  ids(): string[] {
+    return [...new Set([...this.tasks.keys(), ...this.opening.keys()])];
+  }
+
+  /** The instances of store `name` in this process's standby replicas (stale reads). */
+  stores(name: string, partition: number | null): StateStore[] {
+    return [...this.tasks.values()]
+      .filter((s) => (partition === null || s.task.taskId.partition === partition) && s.task.storeNames().includes(name))
+      .map((s) => s.task.store(name));
+  }
+
+  /** Makes `ids` this instance's standby tasks: opens the new ones, closes the others. */
+  update(ids: readonly string[]): Promise<void> {
+    const wanted = new Set(ids);
+    return this.enqueue(async () => {
+      for (const id of this.ids()) if (!wanted.has(id)) await this.closeOne(id);
+      for (const id of wanted) if (!this.tasks.has(id)) await this.openOne(id);
+      this.ensureLoop();
+    });
+  }
+
+  /** Closes at once the standbys of tasks that became active here (their lock is needed). */
+  releaseActive(activeIds: Iterable<string>): void {
+    const active = new Set(activeIds);
+    const moving = this.ids().filter((id) => active.has(id));
+    for (const id of moving) this.opening.get(id)?.abort();
+    if (moving.length) void this.enqueue(async () => {
+      for (const id of moving) await this.closeOne(id);
+    });
+  }
+
+  async close(): Promise<void> {
+    for (const controller of this.opening.values()) controller.abort();
+    await this.enqueue(async () => {
+      for (const id of this.ids()) await this.closeOne(id);
+    });
+  }
+
+  private enqueue(work: () => Promise<void>): Promise<void> {
+    const next = this.changes.then(work);
+    this.changes = next.catch((error: unknown) => this.deps.emit({ type: 'error', error }));
+    return next;
+  }
+
+  private async openOne(id: string): Promise<void> {
+    const { topology, config } = this.deps;
+    const taskId = TaskId.parse(id);
+    const sub = topology.subtopologies().find((s) => s.id === taskId.subtopology);
+    if (sub === undefined) return;
+    const controller = new AbortController();
+    this.opening.set(id, controller);
+    try {
+      const taskDir = join(config.stateDir, config.applicationId, id);
+      // The task may still be closing here (it moved away and left a standby behind).
+      const unlock = await lockWithRetry(taskDir, controller.signal);
+      if (unlock === null) return;
+      const task = new StreamTask({
+        taskId,
+        topology,
+        nodeNames: sub.nodes,
+        config,
+        collector: NO_OUTPUT,
+        taskDir,
+        dbBudget: { cacheSize: 1 << 20, writeBufferSize: 1 << 20, maxOpenFiles: 20 },
+        cacheMaxBytes: 0,
+        wallClockMs: Date.now,
+      });
+      try {
+        await task.initializeStores();
+      } catch (error) {
+        await task.close(false).catch(() => undefined);
+        unlock();
+        throw error;
+      }
+      this.tasks.set(id, { id, task, unlock });
+    } finally {
+      this.opening.delete(id);
+    }
+  }
+
+  private async closeOne(id: string): Promise<void> {
+    const standby = this.tasks.get(id);
+    if (standby === undefined) return;
+    // The catch-up round in progress may be writing this task's checkpoint.
+    await this.pauseLoop();
+    this.tasks.delete(id);
+    try {
+      // Everything applied is checkpointed already (data and offsets in one batch).
+      await standby.task.close(false);
+    } finally {
+      standby.unlock();
+      this.ensureLoop();
+    }
+  }
+
+  private ensureLoop(): void {
+    if (this.loop !== null || this.tasks.size === 0) return;
+    this.stopLoop = new AbortController();
+    const signal = this.stopLoop.signal;
+    this.loop = this.run(signal);
+  }
+
+  private async pauseLoop(): Promise<void> {
+    this.stopLoop.abort();
+    await this.loop;
+    this.loop = null;
+    await this.reader?.close().catch(() => undefined);
+    this.reader = null;
+  }
+
+  /** Catch-up rounds until stopped: every replica to its changelogs' current end; a failed one is reported and retried. */
+  private async run(signal: AbortSignal): Promise<void> {
+    while (!signal.aborted && this.tasks.size > 0) {
+      for (const standby of [...this.tasks.values()]) {
+        if (signal.aborted) return;
+        try {
+          const targets = await this.targets(standby);
+          this.reader ??= this.deps.newReader();
+          await restoreChangelogs(targets, this.deps.admin, this.reader, (o) => standby.task.checkpointRestored(o), () => undefined, signal);
+        } catch (error) {
+          // Reported and tried again next round: a standby is an optimisation, the active task
+          // restores whatever the standby lacks.
+          if (!signal.aborted) this.deps.emit({ type: 'error', error, taskId: standby.id });
+        }
+      }
+      await sleep(ROUND_PAUSE_MS, signal);
+    }
+  }
+
+  /** The task's changelogs from their checkpoints; a source topic used as changelog up to the committed offset. */
+  private async targets(standby: Standby): Promise<RestoreTarget[]> {
+    const { task } = standby;
+    const sub = this.deps.plan()?.subtopologies.find((s) => s.id === task.taskId.subtopology);
+    if (sub === undefined) return [];
+    const callbacks = task.restoreCallbacks();
+    const checkpointed = task.checkpointOffsets();
+    const partition = task.taskId.partition;
+    const sourceChangelogs = [...sub.changelogs.values()].filter((topic) => sub.sourceTopics.includes(topic));
+    const committed = sourceChangelogs.length ? await this.deps.admin.committedOffsets(this.deps.config.applicationId, sourceChangelogs) : null;
+    const targets: RestoreTarget[] = [];
+    for (const [storeName, topic] of sub.changelogs) {
+      const restore = callbacks.get(storeName);
+      if (!restore) continue;
+      const key = topicPartitionKey(topic, partition);
+      const endOffset = sourceChangelogs.includes(topic) ? (committed?.get(key)?.offset ?? 0n) : undefined;
+      targets.push({ storeName, topic, partition, checkpointed: checkpointed.get(key), endOffset, restore });
+    }
+    return targets;
+  }
+}
+
+/** Takes the task folder's lock, retrying while another owner closes it; null when aborted. */
+async function lockWithRetry(dir: string, signal: AbortSignal): Promise<(() => void) | null> {
+  for (let attempt = 0; ; attempt++) {
+    if (signal.aborted) return null;
+    try {
+      return lockTaskDir(dir);
+    } catch (error) {
+      if (attempt >= 60) throw error;
+      await sleep(500, signal);
+    }
+  }
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    function done(): void {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+}

@@ -1,0 +1,79 @@
+// Standby replicas (numStandbyReplicas) on the real broker: each instance keeps a warm copy
+// of the other's counts, readable as stale stores, and takes the other's tasks over without
+// restoring their changelogs again.
+import { afterAll, describe, expect, it } from 'vitest';
+import { Consumed, Materialized, Produced, QueryableStoreTypes, Serdes, StoreQueryParameters, StreamBuilder } from '../../src/index.js';
+import type { KafkaStreams, StreamsEvent } from '../../src/index.js';
+import { createTopics, uniqueName } from './kafka.js';
+import { produce } from './topic-io.js';
+import { L, long, newStateDir, removeStateDirs, running, streamsFor, waitForLatest } from './runtime-support.js';
+
+afterAll(removeStateDirs);
+
+const S = Serdes.String();
+const KEYS = Array.from({ length: 100 }, (_, i) => `k${i}`);
+
+/** Polls `condition` every 100 ms for up to 30 s. */
+async function eventually(condition: () => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`${what}: not within 30 s`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('runtime: standby replicas', () => {
+  it('keeps a warm copy on the other instance and hands tasks over without a full restore', async () => {
+    const input = uniqueName('sb-in');
+    const output = uniqueName('sb-out');
+    const applicationId = uniqueName('sb-app');
+    await createTopics([
+      { topic: input, numPartitions: 2 },
+      { topic: output, numPartitions: 1 },
+    ]);
+    const topology = (): ReturnType<StreamBuilder['build']> => {
+      const builder = new StreamBuilder();
+      // No cache: every update reaches the changelog, so a full restore would be ~1,000 records per task.
+      builder.stream(input, Consumed.with(S, S)).groupByKey().count(Materialized.as('counts').withCachingDisabled()).toStream().to(output, Produced.with(S, L));
+      return builder.build();
+    };
+    const endpoints = ['localhost:7101', 'localhost:7102'];
+    const events: StreamsEvent[][] = [[], []];
+    const instances: KafkaStreams[] = endpoints.map((applicationServer, i) => {
+      const streams = streamsFor(topology(), { applicationId, stateDir: newStateDir(), applicationServer, numStandbyReplicas: 1 });
+      streams.events$.subscribe((e) => events[i]!.push(e));
+      return streams;
+    });
+    const [a, b] = instances as [KafkaStreams, KafkaStreams];
+    try {
+      await a.start();
+      await running(a);
+      await b.start();
+      await Promise.all(instances.map((streams) => running(streams)));
+      await produce(input, Array.from({ length: 2000 }, (_, i) => ({ key: KEYS[i % KEYS.length]!, value: 'x' })));
+      await waitForLatest(output, long, new Map(KEYS.map((k) => [k, 20])));
+
+      // Every key is on both instances: in the active task on one, in the standby on the other.
+      const stale = StoreQueryParameters.fromNameAndType('counts', QueryableStoreTypes.keyValueStore<string, number>()).enableStaleStores();
+      await eventually(() => instances.every((streams) => KEYS.every((k) => streams.store(stale).get(k) === 20)), 'standby copies caught up');
+      const metadata = a.queryMetadataForKey('counts', 'k1', S.serializer());
+      expect(metadata.standbyHosts.map(String)).toEqual(endpoints.filter((e) => e !== metadata.activeHost.toString()));
+      expect(a.metadataForAllStreamsClients().map((m) => [...m.standbyStateStoreNames])).toEqual([['counts'], ['counts']]);
+
+      // a leaves: b takes its tasks over from the standby copies.
+      const aTasks = a.metrics().tasks;
+      expect(aTasks.length).toBeGreaterThan(0);
+      const before = events[1]!.length;
+      expect(await a.close()).toBe(true);
+      await eventually(() => b.metrics().tasks.length === 2, 'b runs every task');
+      const restored = events[1]!.slice(before).filter((e): e is Extract<StreamsEvent, { type: 'restore-end' }> => e.type === 'restore-end' && aTasks.includes(e.taskId));
+      expect(restored.map((e) => e.taskId).sort()).toEqual([...aTasks].sort());
+      for (const e of restored) expect(e.restored).toBeLessThan(50);
+
+      await produce(input, KEYS.map((key) => ({ key, value: 'y' })));
+      await waitForLatest(output, long, new Map(KEYS.map((k) => [k, 21])));
+    } finally {
+      for (const streams of instances) await streams.close();
+    }
+  }, 120_000);
+});
