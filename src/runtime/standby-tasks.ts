@@ -43,6 +43,8 @@ interface Standby {
   readonly id: string;
   readonly task: StreamTask;
   readonly unlock: () => void;
+  /** Changelog partitions this standby has checkpointed since it opened (in-memory stores follow from there). */
+  readonly caughtUp: Set<string>;
 }
 
 /**
@@ -138,7 +140,7 @@ export class StandbyTasks {
         unlock();
         throw error;
       }
-      this.tasks.set(id, { id, task, unlock });
+      this.tasks.set(id, { id, task, unlock, caughtUp: new Set() });
     } finally {
       this.opening.delete(id);
     }
@@ -182,7 +184,11 @@ export class StandbyTasks {
         try {
           const targets = await this.targets(standby);
           this.reader ??= this.deps.newReader();
-          await restoreChangelogs(targets, this.deps.admin, this.reader, (o) => standby.task.checkpointRestored(o), () => undefined, signal);
+          const checkpoint = async (offsets: ReadonlyMap<string, bigint>): Promise<void> => {
+            await standby.task.checkpointRestored(offsets);
+            for (const key of offsets.keys()) standby.caughtUp.add(key);
+          };
+          await restoreChangelogs(targets, this.deps.admin, this.reader, checkpoint, () => undefined, signal);
         } catch (error) {
           // Reported and tried again next round: a standby is an optimisation, the active task
           // restores whatever the standby lacks.
@@ -209,7 +215,10 @@ export class StandbyTasks {
       if (!restore) continue;
       const key = topicPartitionKey(topic, partition);
       const endOffset = sourceChangelogs.includes(topic) ? (committed?.get(key)?.offset ?? 0n) : undefined;
-      targets.push({ storeName, topic, partition, checkpointed: checkpointed.get(key), endOffset, restore });
+      // An in-memory store started empty when the standby opened: from the beginning once,
+      // then from what this standby applied (its own checkpoints, made in the loop).
+      const from = task.store(storeName).persistent() || standby.caughtUp.has(key) ? checkpointed.get(key) : undefined;
+      targets.push({ storeName, topic, partition, checkpointed: from, endOffset, restore });
     }
     return targets;
   }

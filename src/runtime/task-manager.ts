@@ -225,7 +225,9 @@ export class TaskManager {
       // A source topic used as changelog (reuse.ktable.source.topics) is restored only up to the
       // committed offset: the task processes it from there (Java's changelogAsSource).
       const endOffset = active.partitions.some((tp) => tp.topic === topic) ? (active.committed.get(key)?.offset ?? 0n) : undefined;
-      targets.push({ storeName, topic, partition, checkpointed: checkpointed.get(key), endOffset, restore });
+      // An in-memory store starts empty whatever the checkpoint (written for the task's LevelDB stores) says.
+      const persistent = active.task.store(storeName).persistent();
+      targets.push({ storeName, topic, partition, checkpointed: persistent ? checkpointed.get(key) : undefined, endOffset, restore });
     }
     if (targets.length === 0) return;
     const started = Date.now();
