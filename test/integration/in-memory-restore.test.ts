@@ -6,20 +6,11 @@ import { Consumed, Materialized, QueryableStoreTypes, Serdes, StoreQueryParamete
 import type { KafkaStreams } from '../../src/index.js';
 import { createTopics, uniqueName } from './kafka.js';
 import { produce } from './topic-io.js';
-import { newStateDir, removeStateDirs, running, streamsFor } from './runtime-support.js';
+import { eventually, newStateDir, removeStateDirs, running, streamsFor } from './runtime-support.js';
 
 afterAll(removeStateDirs);
 
 const S = Serdes.String();
-
-/** Polls `condition` every 100 ms for up to 30 s. */
-async function eventually(condition: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`${what}: not within 30 s`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('runtime: restart with an in-memory store beside a LevelDB one', () => {
   it('restores the in-memory store in full although the task checkpointed its changelog', async () => {

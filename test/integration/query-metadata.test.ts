@@ -5,20 +5,11 @@ import { Consumed, Materialized, Produced, QueryableStoreTypes, Serdes, StoreQue
 import type { KafkaStreams, ReadOnlyKeyValueStore, ValueAndTimestamp } from '../../src/index.js';
 import { createTopics, uniqueName } from './kafka.js';
 import { produce } from './topic-io.js';
-import { L, long, newStateDir, removeStateDirs, running, streamsFor, waitForLatest } from './runtime-support.js';
+import { eventually, L, long, newStateDir, removeStateDirs, running, streamsFor, waitForLatest } from './runtime-support.js';
 
 afterAll(removeStateDirs);
 
 const S = Serdes.String();
-
-/** Polls `condition` every 100 ms for up to 30 s. */
-async function eventually(condition: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`${what}: not within 30 s`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('runtime: interactive-query metadata (applicationServer)', () => {
   it('tells every instance which instance holds each key', async () => {

@@ -6,21 +6,12 @@ import { Consumed, Materialized, Produced, QueryableStoreTypes, Serdes, StoreQue
 import type { KafkaStreams, StreamsEvent } from '../../src/index.js';
 import { createTopics, uniqueName } from './kafka.js';
 import { produce } from './topic-io.js';
-import { L, long, newStateDir, removeStateDirs, running, streamsFor, waitForLatest } from './runtime-support.js';
+import { eventually, L, long, newStateDir, removeStateDirs, running, streamsFor, waitForLatest } from './runtime-support.js';
 
 afterAll(removeStateDirs);
 
 const S = Serdes.String();
 const KEYS = Array.from({ length: 100 }, (_, i) => `k${i}`);
-
-/** Polls `condition` every 100 ms for up to 30 s. */
-async function eventually(condition: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`${what}: not within 30 s`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('runtime: standby replicas', () => {
   it('keeps a warm copy on the other instance and hands tasks over without a full restore', async () => {
