@@ -14,7 +14,7 @@ const S = Serdes.String();
 const KEYS = Array.from({ length: 100 }, (_, i) => `k${i}`);
 
 describe('runtime: standby replicas', () => {
-  it('keeps a warm copy on the other instance and hands tasks over without a full restore', async () => {
+  it.each(['at_least_once', 'exactly_once_v2'] as const)('%s: keeps a warm copy on the other instance and hands tasks over without a full restore', async (processingGuarantee) => {
     const input = uniqueName('sb-in');
     const output = uniqueName('sb-out');
     const applicationId = uniqueName('sb-app');
@@ -31,7 +31,7 @@ describe('runtime: standby replicas', () => {
     const endpoints = ['localhost:7101', 'localhost:7102'];
     const events: StreamsEvent[][] = [[], []];
     const instances: KafkaStreams[] = endpoints.map((applicationServer, i) => {
-      const streams = streamsFor(topology(), { applicationId, stateDir: newStateDir(), applicationServer, numStandbyReplicas: 1 });
+      const streams = streamsFor(topology(), { applicationId, stateDir: newStateDir(), applicationServer, numStandbyReplicas: 1, processingGuarantee });
       streams.events$.subscribe((e) => events[i]!.push(e));
       return streams;
     });
