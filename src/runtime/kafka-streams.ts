@@ -3,7 +3,6 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { BehaviorSubject, Subject, type Observable } from 'rxjs';
 import type { Topology } from '../topology/topology.js';
-import type { StateStore } from '../state/state-store.js';
 import type { Serializer } from '../serdes/serde.js';
 import type { StreamPartitioner } from '../processor/stream-partitioner.js';
 import { StreamsError } from '../errors/streams-error.js';
@@ -15,18 +14,12 @@ import { TaskManager, totalMetrics } from './task-manager.js';
 import { TaskMetrics } from './task/task-metrics.js';
 import { StreamThread } from './stream-thread.js';
 import { KafkaRecordCollector } from './kafka-record-collector.js';
-import { compositeStore } from './composite-store.js';
-import { CompositeReadOnlySessionStore } from './composite-read-only-session-store.js';
-import { CompositeReadOnlyWindowStore } from './composite-read-only-window-store.js';
-import { SessionStoreBuilder } from '../state/builders/session-store-builder.js';
-import { TimestampedWindowStoreBuilder, WindowStoreBuilder } from '../state/builders/window-store-builder.js';
 import { GlobalStateUpdater } from './global-state-updater.js';
 import { readOwnAssignment } from './own-assignment.js';
 import { PeriodicRefresh } from './periodic-refresh.js';
 import { StandbyTasks } from './standby-tasks.js';
-import { queryableTypeOf } from './queryable-store-types.js';
 import type { StoreQueryParameters } from './store-query-parameters.js';
-import { InvalidStateStoreError } from '../errors/invalid-state-store-error.js';
+import { queryLocalStore } from './local-store-query.js';
 import { ASSIGNMENT_SHUTDOWN_REQUESTED } from './kafka/streams-assignor.js';
 import { HostInfo } from './metadata/host-info.js';
 import { StreamsMetadataState } from './metadata/streams-metadata-state.js';
@@ -430,7 +423,8 @@ export class KafkaStreams {
    *
    * With `StoreQueryParameters` (as in Java), the type is checked and chosen:
    * `QueryableStoreTypes.keyValueStore()` gives the plain values of a timestamped store; and
-   * the view can be limited to one partition's task, or include tasks still restoring.
+   * the view can be limited to one partition's task, or include tasks still restoring and
+   * standby replicas (`enableStaleStores`).
    *
    * @example streams.store<ReadOnlyWindowStore<string, ValueAndTimestamp<number>>>('clicks-per-minute').fetch('alice', from, to)
    * @example streams.store(StoreQueryParameters.fromNameAndType('counts-store', QueryableStoreTypes.keyValueStore<string, number>())).get('kafka')
@@ -438,34 +432,15 @@ export class KafkaStreams {
   store<S = unknown>(name: string): S;
   store<T>(parameters: StoreQueryParameters<T>): T;
   store(target: string | StoreQueryParameters<unknown>): unknown {
-    const parameters = typeof target === 'string' ? null : target;
-    const name = typeof target === 'string' ? target : target.storeName;
-    const spec = this.topology.stores.get(name);
-    if (!spec) throw new StreamsError(`No store named "${name}" in this topology.`);
-    const type = parameters?.queryableStoreType ?? null;
-    if (type !== null && !type.accepts(spec.builder)) {
-      const actual = queryableTypeOf(spec.builder);
-      throw new InvalidStateStoreError(
-        `Cannot get state store "${name}": QueryableStoreTypes.${type.name}() does not accept it` +
-          (actual === null ? ' (a custom store; query it by name).' : `; it is a ${actual} (use QueryableStoreTypes.${actual}()).`),
-      );
-    }
-    const global = this.global?.globalStore(name);
-    if (global) return type !== null ? type.create(name, () => [global]) : compositeStore(name, () => [global]);
-    const partition = parameters?.partition ?? null;
-    const stale = parameters?.staleStoresEnabled ?? false;
-    const stores = (): StateStore[] => [
-      ...[...(this.tasks?.tasks.values() ?? [])]
-        .filter((t) => (t.state === 'running' || (stale && t.state === 'restoring')) && (partition === null || t.task.taskId.partition === partition))
-        .filter((t) => t.task.storeNames().includes(name))
-        .map((t) => t.task.store(name)),
-      ...(stale ? (this.standbys?.stores(name, partition) ?? []) : []),
-    ];
-    if (type !== null) return type.create(name, stores);
-    const { builder } = spec;
-    if (builder instanceof WindowStoreBuilder || builder instanceof TimestampedWindowStoreBuilder) return new CompositeReadOnlyWindowStore(name, stores);
-    if (builder instanceof SessionStoreBuilder) return new CompositeReadOnlySessionStore(name, stores);
-    return compositeStore(name, stores);
+    return queryLocalStore(
+      {
+        topology: this.topology,
+        tasks: () => this.tasks?.tasks.values() ?? [],
+        standbys: (name, partition) => this.standbys?.stores(name, partition) ?? [],
+        global: (name) => this.global?.globalStore(name) ?? null,
+      },
+      target,
+    );
   }
 
   /**
