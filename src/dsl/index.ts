@@ -13,6 +13,7 @@ export { Produced } from './produced.js';
 export { Grouped } from './grouped.js';
 export { Materialized } from './materialized.js';
 export { Named } from './named.js';
+export { Printed } from './printed.js';
 export { Repartitioned } from './repartitioned.js';
 export { Branched } from './branched.js';
 export { Joined } from './joined.js';

@@ -13,6 +13,7 @@ import type { KGroupedStream } from './kgrouped-stream.js';
 import type { KTable } from './ktable.js';
 import type { Materialized } from './materialized.js';
 import type { Named } from './named.js';
+import type { Printed } from './printed.js';
 import type { Produced } from './produced.js';
 import type { Repartitioned } from './repartitioned.js';
 
@@ -41,6 +42,14 @@ export interface KStream<K, V> {
   peek(action: ForeachAction<K, V>, named?: Named): KStream<K, V>;
   /** Runs `action` per record. Terminal. */
   foreach(action: ForeachAction<K, V>, named?: Named): void;
+
+  /**
+   * Prints every record (`[label]: key, value`) to standard output or a file, for debugging
+   * (Java's `print(Printed)`). Terminal.
+   *
+   * @example stream.print(Printed.toSysOut<string, number>().withLabel('counts'))
+   */
+  print(printed: Printed<K, V>): void;
   /** Both streams' records, in no guaranteed order; repartitions later if either input would. */
   merge(stream: KStream<K, V>, named?: Named): KStream<K, V>;
   /** Routes records to branches; `named` prefixes the branch names. See `BranchedKStream`. */

@@ -1,5 +1,9 @@
-import { describe, expect, it } from 'vitest';
-import { Consumed, Named, Produced, StreamBuilder, type KStream } from '../../src/dsl/index.js';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { Consumed, Named, Printed, Produced, StreamBuilder, type KStream } from '../../src/dsl/index.js';
+import { TopologyError } from '../../src/errors/topology-error.js';
 import { KeyValue } from '../../src/state/key-value.js';
 import { Headers } from '../../src/processor/headers.js';
 import { TestRecord } from '../../src/testing/index.js';
@@ -70,6 +74,35 @@ describe('KStream stateless operators (through the driver)', () => {
     const [out] = await run(b, [['a', '1', 1], ['b', '2', 2]]);
     expect(out).toEqual(['a 1 @1', 'b 2 @2']);
     expect(seen).toEqual(['peek a=1', 'foreach a=1', 'peek b=2', 'foreach b=2']);
+  });
+
+  it('print writes [label]: key, value per record to standard output, or through a mapper', async () => {
+    const lines: string[] = [];
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => lines.push(String(chunk)) > 0);
+    try {
+      const [b, s] = source();
+      s.print(Printed.toSysOut());
+      s.print(Printed.toSysOut<string, string>().withLabel('upper').withKeyValueMapper((k, v) => `${k}->${v.toUpperCase()}`));
+      await run(b, [['a', '1', 1], [null, 'x', 2]], []);
+    } finally {
+      vi.restoreAllMocks();
+    }
+    expect(lines).toEqual(['[KSTREAM-PRINTER-0000000001]: a, 1\n', '[upper]: a->1\n', '[KSTREAM-PRINTER-0000000001]: null, x\n', '[upper]: null->X\n']);
+  });
+
+  it('print to a file: emptied by Printed.toFile, one line per record; a path that cannot be written fails at once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kstreams-print-'));
+    try {
+      const file = join(dir, 'out.txt');
+      const [b, s] = source();
+      s.print(Printed.toFile<string, string>(file).withName('to-file'));
+      await run(b, [['a', '1', 1], ['b', '2', 2]], []);
+      expect(readFileSync(file, 'utf8')).toBe('[to-file]: a, 1\n[to-file]: b, 2\n');
+      expect(() => Printed.toFile(join(dir, 'missing', 'out.txt'))).toThrow(TopologyError);
+      expect(() => Printed.toFile(' ')).toThrow(/filePath can't be an empty string/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('merge forwards the records of both streams', async () => {

@@ -6,6 +6,7 @@ import {
   Grouped,
   Materialized,
   Named,
+  Printed,
   Produced,
   Repartitioned,
   StreamBuilder,
@@ -51,6 +52,13 @@ export const programs: { readonly [name: string]: Program } = {
       .peek(() => {});
     t.to('out');
     t.foreach(() => {});
+    return defaults;
+  },
+
+  print: (b) => {
+    const s = b.stream<string, string>('in');
+    s.print(Printed.toSysOut());
+    s.mapValues((v) => v).print(Printed.toSysOut<string, string>().withLabel('values').withName('printer'));
     return defaults;
   },
 

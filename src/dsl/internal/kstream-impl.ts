@@ -25,6 +25,8 @@ import type { KStream } from '../kstream.js';
 import type { KTable } from '../ktable.js';
 import { Materialized } from '../materialized.js';
 import { Named } from '../named.js';
+import type { Printed } from '../printed.js';
+import { KStreamPrintProcessor } from '../../processor/builtin/kstream-print-processor.js';
 import { TopologyError } from '../../errors/topology-error.js';
 import type { Produced } from '../produced.js';
 import type { Repartitioned } from '../repartitioned.js';
@@ -104,6 +106,13 @@ export class KStreamImpl<K, V> implements KStream<K, V> {
 
   foreach(action: ForeachAction<K, V>, named?: Named): void {
     this.builder.add(ForeachNode.create({ ...this.nodeProps(named, 'KSTREAM-FOREACH-'), action }));
+  }
+
+  print(printed: Printed<K, V>): void {
+    const props = this.nodeProps(printed.processorName, 'KSTREAM-PRINTER-');
+    const label = printed.label ?? props.name;
+    const supplier = (): KStreamPrintProcessor => new KStreamPrintProcessor(printed.target, label, printed.mapper);
+    this.builder.add(ProcessNode.create({ ...props, supplier, storeNames: [] }));
   }
 
   merge(stream: KStream<K, V>, named?: Named): KStream<K, V> {

@@ -35,6 +35,12 @@ public class Describe {
       t.foreach((k, v) -> {});
       return none();
     });
+    programs.put("print", b -> {
+      KStream<String, String> s = b.stream("in");
+      s.print(Printed.toSysOut());
+      s.mapValues(v -> v).print(Printed.<String, String>toSysOut().withLabel("values").withName("printer"));
+      return none();
+    });
     programs.put("stateless-named", b -> {
       KStream<String, String> s = b.stream("in", Consumed.as("src"));
       s.filter((k, v) -> true, Named.as("f")).filterNot((k, v) -> false, Named.as("fn"))
