@@ -23,6 +23,8 @@ export interface KTable<K, V> {
   mapValues<VR>(mapper: ValueMapper<V, VR, K>, named?: Named | Materialized<K, VR>, materialized?: Materialized<K, VR>): KTable<K, VR>;
   /** The stream of updates: each change's new value, a deletion as `(key, null)`. */
   toStream(named?: Named): KStream<K, V>;
+  /** The stream of updates re-keyed by `mapper(key, value)` (`toStream(named).selectKey(mapper)`, as in Java). */
+  toStream<KR>(mapper: KeyValueMapper<K, V, KR>, named?: Named): KStream<KR, V>;
   /**
    * Re-groups rows by `selector(key, value)` (a `KeyValue` of new key and value). Always
    * repartitions; aggregations subtract a row's old value and add its new one.

@@ -100,6 +100,19 @@ describe('KTable', () => {
     expect([store.get('a'), store.get('b')]).toEqual([null, 'b:1']);
   });
 
+  it('toStream(mapper) re-keys the updates (a tombstone too), as toStream().selectKey(mapper)', async () => {
+    const b = new StreamBuilder();
+    b.table<string, string>('t', Consumed.with(S, S))
+      .toStream((k, v) => `${k}/${v ?? 'deleted'}`)
+      .to('out', Produced.with(S, S));
+    const driver = driverFor(b.build());
+    const out = collect(driver, 'out');
+    const input = driver.createInputTopic('t', S.serializer(), S.serializer());
+    await input.pipeInput('a', 'x', 1);
+    await input.pipeInput('a', null, 2);
+    expect(out()).toEqual(['a/x x @1', 'a/deleted null @2']);
+  });
+
   it('a materialized source with caching emits once per key per commit; table() drops null keys', async () => {
     const b = new StreamBuilder();
     const t = b.table('t', Consumed.with(S, S), Materialized.as('cached'));

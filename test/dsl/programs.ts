@@ -55,6 +55,13 @@ export const programs: { readonly [name: string]: Program } = {
     return defaults;
   },
 
+  'table-to-stream-mapper': (b) => {
+    const t = b.table<string, string>('t');
+    t.toStream((_k, v) => v).to('by-value');
+    t.toStream((k, v) => k + v, Named.as('rekeyed')).to('by-both');
+    return defaults;
+  },
+
   print: (b) => {
     const s = b.stream<string, string>('in');
     s.print(Printed.toSysOut());

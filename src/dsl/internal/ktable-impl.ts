@@ -12,7 +12,7 @@ import type { KGroupedTable } from '../kgrouped-table.js';
 import type { KStream } from '../kstream.js';
 import type { KTable } from '../ktable.js';
 import type { Materialized } from '../materialized.js';
-import type { Named } from '../named.js';
+import { Named } from '../named.js';
 import { TopologyError } from '../../errors/topology-error.js';
 import { splitNamedAndMaterialized } from './arguments.js';
 import { foreignKeyJoin, tableTableJoin } from './table-joins.js';
@@ -83,10 +83,15 @@ export class KTableImpl<K, V> implements KTable<K, V> {
     return suppressTable(this, suppressed);
   }
 
-  toStream(named?: Named): KStream<K, V> {
+  toStream(named?: Named): KStream<K, V>;
+  toStream<KR>(mapper: KeyValueMapper<K, V, KR>, named?: Named): KStream<KR, V>;
+  toStream<KR>(first?: Named | KeyValueMapper<K, V, KR>, second?: Named): KStream<K, V> | KStream<KR, V> {
+    const mapper = first instanceof Named || first === undefined ? null : first;
+    const named = mapper === null ? (first as Named | undefined) : second;
     const name = this.builder.nameOrGenerate(named?.name ?? null, 'KTABLE-TOSTREAM-');
     const node = this.builder.add(TableToStreamNode.create({ id: this.builder.nextId(), name, parents: [this.node.id] }));
-    return new KStreamImpl(this.builder, node, this.keySerde, this.valueSerde, this.sourceNodes, false);
+    const stream = new KStreamImpl<K, V>(this.builder, node, this.keySerde, this.valueSerde, this.sourceNodes, false);
+    return mapper === null ? stream : stream.selectKey<KR>(mapper);
   }
 
   join(other: KTable<any, any>, ...args: any[]): KTable<K, any> {

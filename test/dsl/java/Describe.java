@@ -35,6 +35,12 @@ public class Describe {
       t.foreach((k, v) -> {});
       return none();
     });
+    programs.put("table-to-stream-mapper", b -> {
+      KTable<String, String> t = b.table("t");
+      t.toStream((k, v) -> v).to("by-value");
+      t.toStream((k, v) -> k + v, Named.as("rekeyed")).to("by-both");
+      return none();
+    });
     programs.put("print", b -> {
       KStream<String, String> s = b.stream("in");
       s.print(Printed.toSysOut());
