@@ -21,10 +21,10 @@ export interface KTable<K, V> {
   filterNot(predicate: Predicate<K, V>, named?: Named | Materialized<K, V>, materialized?: Materialized<K, V>): KTable<K, V>;
   /** Maps each row's value (`mapper(value, key)`); tombstones stay tombstones. */
   mapValues<VR>(mapper: ValueMapper<V, VR, K>, named?: Named | Materialized<K, VR>, materialized?: Materialized<K, VR>): KTable<K, VR>;
-  /** The stream of updates: each change's new value, a deletion as `(key, null)`. */
-  toStream(named?: Named): KStream<K, V>;
   /** The stream of updates re-keyed by `mapper(key, value)` (`toStream(named).selectKey(mapper)`, as in Java). */
   toStream<KR>(mapper: KeyValueMapper<K, V, KR>, named?: Named): KStream<KR, V>;
+  /** The stream of updates: each change's new value, a deletion as `(key, null)`. */
+  toStream(named?: Named): KStream<K, V>;
   /**
    * Re-groups rows by `selector(key, value)` (a `KeyValue` of new key and value). Always
    * repartitions; aggregations subtract a row's old value and add its new one.

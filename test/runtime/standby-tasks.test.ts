@@ -1,0 +1,111 @@
+// Standby replicas against a stand-in admin and changelog reader (this tests StandbyTasks,
+// not the Kafka client); the stores are real LevelDB stores in a temporary folder.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildTopology } from '../../examples/word-count.js';
+import { EMPTY_HEADERS } from '../../src/processor/headers.js';
+import { Serdes } from '../../src/serdes/serdes.js';
+import type { EngineAdmin, EnginePartitionReader, ReaderFetch } from '../../src/runtime/kafka/engine.js';
+import { StandbyTasks } from '../../src/runtime/standby-tasks.js';
+import { resolveStreamsConfig } from '../../src/runtime/streams-config.js';
+import type { StreamsEvent } from '../../src/runtime/streams-event.js';
+import type { ConsumedBytes } from '../../src/runtime/task/consumed-record.js';
+import { lockTaskDir } from '../../src/runtime/task/state-dir-lock.js';
+import { planTopics } from '../../src/runtime/topic-plan.js';
+import type { KeyValueStore } from '../../src/state/key-value-store.js';
+import type { ValueAndTimestamp } from '../../src/state/value-and-timestamp.js';
+
+// Word count over 2 partitions: task 1_p holds counts-store, whose changelog partition p is `log`.
+const topology = buildTopology();
+const plan = planTopics(topology, 'wc', (topic) => (topic === 'text-lines' ? 2 : undefined));
+const CHANGELOG = 'wc-counts-store-changelog';
+const long = (n: number): Buffer => Serdes.Long().serializer().serialize('', n)!;
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+/** Changelog partition 1 holds `log` (word, count) pairs, one record per fetch. */
+function standbys(log: [string, number][]): { standbys: StandbyTasks; stateDir: string; events: StreamsEvent[] } {
+  const stateDir = mkdtempSync(join(tmpdir(), 'kstreams-standby-'));
+  dirs.push(stateDir);
+  const key = `${CHANGELOG}-1`;
+  let position = 0n;
+  const reader: EnginePartitionReader = {
+    assign: async (offsets) => {
+      const start = offsets.get(key) ?? 0n;
+      position = start < 0n ? 0n : start;
+    },
+    seek: () => undefined,
+    position: () => position,
+    fetch: async (): Promise<ReaderFetch> => {
+      const end = BigInt(log.length);
+      if (position >= end) return { records: new Map(), positions: new Map([[key, position]]), lastStableOffsets: new Map([[key, end]]) };
+      const [word, count] = log[Number(position)]!;
+      const record: ConsumedBytes = { topic: CHANGELOG, partition: 1, offset: position, timestamp: 5, key: Buffer.from(word), value: long(count), headers: EMPTY_HEADERS };
+      position++;
+      return { records: new Map([[key, [record]]]), positions: new Map([[key, position]]), lastStableOffsets: new Map([[key, end]]) };
+    },
+    close: async () => undefined,
+  };
+  const admin = {
+    endOffsets: async () => new Map([[key, BigInt(log.length)], [`${CHANGELOG}-0`, 0n]]),
+    committedOffsets: async () => new Map(),
+  } as unknown as EngineAdmin;
+  const events: StreamsEvent[] = [];
+  const config = resolveStreamsConfig({ applicationId: 'wc', stateDir });
+  return { standbys: new StandbyTasks({ topology, config, plan: () => plan, admin, newReader: () => reader, emit: (e) => events.push(e) }), stateDir, events };
+}
+
+const counts = (s: StandbyTasks): KeyValueStore<string, ValueAndTimestamp<number>> =>
+  s.stores('counts-store', 1)[0] as KeyValueStore<string, ValueAndTimestamp<number>>;
+
+async function until(condition: () => boolean): Promise<void> {
+  for (let i = 0; i < 100 && !condition(); i++) await new Promise((r) => setTimeout(r, 20));
+  expect(condition()).toBe(true);
+}
+
+describe('StandbyTasks', () => {
+  it('opens the assigned standbys and follows their changelogs; releases a task that became active here', async () => {
+    const { standbys: s, stateDir } = standbys([['sea', 1], ['sky', 1], ['sea', 2]]);
+    await s.update(['1_1']);
+    expect(s.ids()).toEqual(['1_1']);
+    await until(() => counts(s)?.get('sea')?.value === 2);
+    expect(counts(s).get('sky')).toEqual({ value: 1, timestamp: 5 });
+    expect(s.stores('counts-store', 0)).toEqual([]);
+
+    s.releaseActive(['1_1', '0_1']);
+    await until(() => s.ids().length === 0);
+    // Its folder is free for the active task, and holds the state the standby built.
+    const unlock = lockTaskDir(join(stateDir, 'wc', '1_1'));
+    unlock();
+    await s.update(['1_1']);
+    expect(counts(s).get('sea')?.value).toBe(2);
+    await s.close();
+  });
+
+  it('waits for a task folder still locked here, and gives up the wait when closed', async () => {
+    const { standbys: s, stateDir } = standbys([]);
+    const unlock = lockTaskDir(join(stateDir, 'wc', '1_0'));
+    const opening = s.update(['1_0']);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(s.ids()).toEqual(['1_0']);
+    await s.close();
+    await opening;
+    expect(s.ids()).toEqual([]);
+    unlock();
+  });
+
+  it('drops standbys no longer assigned', async () => {
+    const { standbys: s, stateDir } = standbys([]);
+    await s.update(['1_0', '1_1']);
+    expect(s.ids().sort()).toEqual(['1_0', '1_1']);
+    await s.update(['1_1']);
+    expect(s.ids()).toEqual(['1_1']);
+    lockTaskDir(join(stateDir, 'wc', '1_0'))();
+    await s.close();
+  });
+});
