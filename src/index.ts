@@ -10,6 +10,7 @@ export { ConfigError, type StreamsConfig } from './runtime/streams-config.js';
 export { KafkaStreams, type StreamsUncaughtExceptionHandler, type StreamsUncaughtExceptionResponse } from './runtime/kafka-streams.js';
 export { StreamsState } from './runtime/streams-state.js';
 export { HostInfo } from './runtime/metadata/host-info.js';
+export { LagInfo } from './runtime/metadata/lag-info.js';
 export { QueryableStoreTypes, type QueryableStoreType } from './runtime/queryable-store-types.js';
 export { StoreQueryParameters } from './runtime/store-query-parameters.js';
 export { KeyQueryMetadata, type StreamsMetadata } from './runtime/metadata/streams-metadata.js';

@@ -42,6 +42,8 @@ export async function restoreChangelogs(
   checkpoint: (offsets: ReadonlyMap<string, bigint>) => Promise<void>,
   onProgress: (p: RestoreProgress) => void,
   signal?: AbortSignal,
+  /** Called per partition that reached its end: `end` counts the transaction markers after the last record. */
+  reached?: (key: string, end: bigint) => void,
 ): Promise<number> {
   if (targets.length === 0) return 0;
   const ends = await admin.endOffsets([...new Set(targets.map((t) => t.topic))]);
@@ -51,8 +53,10 @@ export async function restoreChangelogs(
     const logEnd = ends.get(key) ?? 0n;
     const end = target.endOffset !== undefined && target.endOffset < logEnd ? target.endOffset : logEnd;
     const start = target.checkpointed === undefined ? EARLIEST_OFFSET : target.checkpointed + 1n;
-    if (start !== EARLIEST_OFFSET && start >= end) continue;
-    if (end === 0n) continue;
+    if ((start !== EARLIEST_OFFSET && start >= end) || end === 0n) {
+      reached?.(key, end);
+      continue;
+    }
     pending.set(key, { target, start, end, restored: 0 });
   }
   if (pending.size === 0) return 0;
@@ -98,7 +102,10 @@ export async function restoreChangelogs(
       if (offsets.has(key) || (position !== undefined && position >= p.end)) {
         onProgress({ storeName: p.target.storeName, topic: p.target.topic, partition: p.target.partition, startOffset: p.start, endOffset: p.end, restored: p.restored });
       }
-      if (position !== undefined && position >= p.end) pending.delete(key);
+      if (position !== undefined && position >= p.end) {
+        pending.delete(key);
+        reached?.(key, p.end);
+      }
     }
   }
   await writing;

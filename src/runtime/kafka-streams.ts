@@ -23,6 +23,8 @@ import { queryLocalStore } from './local-store-query.js';
 import { ASSIGNMENT_SHUTDOWN_REQUESTED } from './kafka/streams-assignor.js';
 import { HostInfo } from './metadata/host-info.js';
 import { StreamsMetadataState } from './metadata/streams-metadata-state.js';
+import type { LagInfo } from './metadata/lag-info.js';
+import { storePartitionLags, type LocalTask } from './metadata/store-partition-lags.js';
 import type { KeyQueryMetadata, StreamsMetadata } from './metadata/streams-metadata.js';
 import { connectEngine, ENGINE_CONFIG_KEYS, type Engine } from './engine-factory.js';
 import { KafkaClientError } from './kafka/kafka-errors.js';
@@ -441,6 +443,22 @@ export class KafkaStreams {
       },
       target,
     );
+  }
+
+  /**
+   * How far each local copy of a store partition is behind its changelog: active tasks
+   * (0 once running), tasks still restoring, and standby replicas; by store name, then
+   * partition. Use it to decide whether a stale copy may answer a query. Asynchronous here
+   * (it asks the brokers for the changelogs' ends), synchronous in Java.
+   */
+  async allLocalStorePartitionLags(): Promise<Map<string, Map<number, LagInfo>>> {
+    const { engine, plan } = this;
+    if (engine === null || plan === null) return new Map();
+    const tasks: LocalTask[] = [...(this.tasks?.tasks.values() ?? [])]
+      .filter((t) => t.state === 'running' || t.state === 'restoring')
+      .map((t) => ({ task: t.task, running: t.state === 'running' }));
+    for (const { task, positions } of this.standbys?.standbyTasks() ?? []) tasks.push({ task, running: false, positions });
+    return storePartitionLags(tasks, plan, engine.admin);
   }
 
   /**

@@ -45,6 +45,12 @@ interface Standby {
   readonly unlock: () => void;
   /** Changelog partitions this standby has checkpointed since it opened (in-memory stores follow from there). */
   readonly caughtUp: Set<string>;
+  /**
+   * The changelog end each partition was last caught up to: past the transaction markers
+   * that follow the last record (exactly-once), which the checkpoint (the last record's
+   * offset) does not count.
+   */
+  readonly positions: Map<string, bigint>;
 }
 
 /**
@@ -75,6 +81,11 @@ export class StandbyTasks {
     return [...this.tasks.values()]
       .filter((s) => (partition === null || s.task.taskId.partition === partition) && s.task.storeNames().includes(name))
       .map((s) => s.task.store(name));
+  }
+
+  /** The standby replicas' tasks and their changelog positions (for lag reports). */
+  standbyTasks(): { readonly task: StreamTask; readonly positions: ReadonlyMap<string, bigint> }[] {
+    return [...this.tasks.values()].map((s) => ({ task: s.task, positions: s.positions }));
   }
 
   /** Makes `ids` this instance's standby tasks: opens the new ones, closes the others. */
@@ -140,7 +151,7 @@ export class StandbyTasks {
         unlock();
         throw error;
       }
-      this.tasks.set(id, { id, task, unlock, caughtUp: new Set() });
+      this.tasks.set(id, { id, task, unlock, caughtUp: new Set(), positions: new Map() });
     } finally {
       this.opening.delete(id);
     }
@@ -188,7 +199,8 @@ export class StandbyTasks {
             await standby.task.checkpointRestored(offsets);
             for (const key of offsets.keys()) standby.caughtUp.add(key);
           };
-          await restoreChangelogs(targets, this.deps.admin, this.reader, checkpoint, () => undefined, signal);
+          const reached = (key: string, end: bigint): void => void standby.positions.set(key, end);
+          await restoreChangelogs(targets, this.deps.admin, this.reader, checkpoint, () => undefined, signal, reached);
         } catch (error) {
           // Reported and tried again next round: a standby is an optimisation, the active task
           // restores whatever the standby lacks.

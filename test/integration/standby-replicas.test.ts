@@ -3,7 +3,7 @@
 // restoring their changelogs again.
 import { afterAll, describe, expect, it } from 'vitest';
 import { Consumed, Materialized, Produced, QueryableStoreTypes, Serdes, StoreQueryParameters, StreamBuilder } from '../../src/index.js';
-import type { KafkaStreams, StreamsEvent } from '../../src/index.js';
+import type { KafkaStreams, LagInfo, StreamsEvent } from '../../src/index.js';
 import { createTopics, uniqueName } from './kafka.js';
 import { produce } from './topic-io.js';
 import { eventually, L, long, newStateDir, removeStateDirs, running, streamsFor, waitForLatest } from './runtime-support.js';
@@ -47,6 +47,14 @@ describe('runtime: standby replicas', () => {
       // Every key is on both instances: in the active task on one, in the standby on the other.
       const stale = StoreQueryParameters.fromNameAndType('counts', QueryableStoreTypes.keyValueStore<string, number>()).enableStaleStores();
       await eventually(() => instances.every((streams) => KEYS.every((k) => streams.store(stale).get(k) === 20)), 'standby copies caught up');
+      // Both partitions of the store are local on each instance, and neither copy lags once caught up.
+      const lagsOf = async (streams: KafkaStreams): Promise<string> =>
+        [...((await streams.allLocalStorePartitionLags()).get('counts') ?? new Map<number, LagInfo>())]
+          .sort(([p], [q]) => p - q)
+          .map(([partition, lag]) => `${partition}:${lag.offsetLag}`)
+          .join(' ');
+      for (let i = 0; i < 50 && (await lagsOf(b)) !== '0:0 1:0'; i++) await new Promise((r) => setTimeout(r, 100));
+      expect([await lagsOf(a), await lagsOf(b)]).toEqual(['0:0 1:0', '0:0 1:0']);
       const metadata = a.queryMetadataForKey('counts', 'k1', S.serializer());
       expect(metadata.standbyHosts.map(String)).toEqual(endpoints.filter((e) => e !== metadata.activeHost.toString()));
       expect(a.metadataForAllStreamsClients().map((m) => [...m.standbyStateStoreNames])).toEqual([['counts'], ['counts']]);
