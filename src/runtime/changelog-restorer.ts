@@ -37,7 +37,7 @@ export interface RestoreProgress {
  */
 export async function restoreChangelogs(
   targets: readonly RestoreTarget[],
-  admin: EngineAdmin,
+  admin: Pick<EngineAdmin, 'endOffsets'>,
   reader: EnginePartitionReader,
   checkpoint: (offsets: ReadonlyMap<string, bigint>) => Promise<void>,
   onProgress: (p: RestoreProgress) => void,

@@ -14,7 +14,7 @@ import { lockTaskDir } from './task/state-dir-lock.js';
 import { StreamTask } from './task/stream-task.js';
 import type { TopicPlan } from './topic-plan.js';
 
-/** Pause between two catch-up rounds of the standby replicas once they reached the changelog end. */
+/** Pause between two catch-up rounds of the standby replicas (each reads up to the ends found at its start). */
 const ROUND_PAUSE_MS = 500;
 
 /** A standby replica sends nothing: its processors never run. */
@@ -190,6 +190,9 @@ export class StandbyTasks {
   /** Catch-up rounds until stopped: every replica to its changelogs' current end; a failed one is reported and retried. */
   private async run(signal: AbortSignal): Promise<void> {
     while (!signal.aborted && this.tasks.size > 0) {
+      // One end-offsets request per round for every standby's changelogs.
+      let ends: Promise<Map<string, bigint>> | null = null;
+      const endsOnce = { endOffsets: (topics: readonly string[]) => (ends ??= this.allEnds(topics)) };
       for (const standby of [...this.tasks.values()]) {
         if (signal.aborted) return;
         try {
@@ -200,15 +203,27 @@ export class StandbyTasks {
             for (const key of offsets.keys()) standby.caughtUp.add(key);
           };
           const reached = (key: string, end: bigint): void => void standby.positions.set(key, end);
-          await restoreChangelogs(targets, this.deps.admin, this.reader, checkpoint, () => undefined, signal, reached);
+          await restoreChangelogs(targets, endsOnce, this.reader, checkpoint, () => undefined, signal, reached);
         } catch (error) {
           // Reported and tried again next round: a standby is an optimisation, the active task
           // restores whatever the standby lacks.
+          ends = null;
           if (!signal.aborted) this.deps.emit({ type: 'error', error, taskId: standby.id });
         }
       }
       await sleep(ROUND_PAUSE_MS, signal);
     }
+  }
+
+  /** The end offsets of every standby's changelogs (`first` among them, whoever asks first). */
+  private allEnds(first: readonly string[]): Promise<Map<string, bigint>> {
+    const plan = this.deps.plan();
+    const topics = new Set(first);
+    for (const standby of this.tasks.values()) {
+      const sub = plan?.subtopologies.find((s) => s.id === standby.task.taskId.subtopology);
+      for (const topic of sub?.changelogs.values() ?? []) topics.add(topic);
+    }
+    return this.deps.admin.endOffsets([...topics]);
   }
 
   /** The task's changelogs from their checkpoints; a source topic used as changelog up to the committed offset. */

@@ -64,8 +64,11 @@ describe('runtime: standby replicas', () => {
       expect(aTasks.length).toBeGreaterThan(0);
       const before = events[1]!.length;
       expect(await a.close()).toBe(true);
-      await eventually(() => b.metrics().tasks.length === 2, 'b runs every task');
-      const restored = events[1]!.slice(before).filter((e): e is Extract<StreamsEvent, { type: 'restore-end' }> => e.type === 'restore-end' && aTasks.includes(e.taskId));
+      // b opens a's tasks once its standbys gave their folders up: wait for their restores.
+      const restoredSince = (): Extract<StreamsEvent, { type: 'restore-end' }>[] =>
+        events[1]!.slice(before).filter((e): e is Extract<StreamsEvent, { type: 'restore-end' }> => e.type === 'restore-end' && aTasks.includes(e.taskId));
+      await eventually(() => restoredSince().length === aTasks.length, "b restores a's tasks");
+      const restored = restoredSince();
       expect(restored.map((e) => e.taskId).sort()).toEqual([...aTasks].sort());
       for (const e of restored) expect(e.restored).toBeLessThan(50);
 
