@@ -235,6 +235,8 @@ export class KafkaStreams {
       globalStores: this.global,
       emit: (e) => this.emit(e),
       retired: this.retired,
+      // A standby of a task that becomes active here gives up the task's folder first.
+      beforeOpen: (id) => this.standbys?.release(id) ?? Promise.resolve(),
       budget: { cacheBytesPerTask: Math.floor(this.config.cacheMaxBytes / Math.max(1, plan.subtopologies.reduce((n, s) => n + s.numTasks, 0))) },
     });
     const thread = new StreamThread({
@@ -259,11 +261,7 @@ export class KafkaStreams {
       statefulSubtopologies: new Set(plan.subtopologies.filter((s) => s.changelogs.size > 0).map((s) => s.id)),
       standbyTasks: () => this.standbys?.ids() ?? [],
       onBatch: (b) => thread.onBatch(b),
-      onAssignment: (c) => {
-        // A standby of a task that became active here gives up the task's folder first.
-        this.standbys?.releaseActive(tasks.tasksFor(c.assignment).keys());
-        thread.onAssignment(c);
-      },
+      onAssignment: (c) => thread.onAssignment(c),
       onRebalancing: () => this.transition(StreamsState.REBALANCING),
       onFatal: (error) => void this.onFatal(error),
     });

@@ -98,14 +98,14 @@ export class StandbyTasks {
     });
   }
 
-  /** Closes at once the standbys of tasks that became active here (their lock is needed). */
-  releaseActive(activeIds: Iterable<string>): void {
-    const active = new Set(activeIds);
-    const moving = this.ids().filter((id) => active.has(id));
-    for (const id of moving) this.opening.get(id)?.abort();
-    if (moving.length) void this.enqueue(async () => {
-      for (const id of moving) await this.closeOne(id);
-    });
+  /**
+   * Closes the standby of task `id` (it is about to become active here and needs the task's
+   * folder); resolves once its stores are closed.
+   */
+  release(id: string): Promise<void> {
+    if (!this.tasks.has(id) && !this.opening.has(id)) return Promise.resolve();
+    this.opening.get(id)?.abort();
+    return this.enqueue(() => this.closeOne(id));
   }
 
   async close(): Promise<void> {
@@ -130,26 +130,32 @@ export class StandbyTasks {
     this.opening.set(id, controller);
     try {
       const taskDir = join(config.stateDir, config.applicationId, id);
-      // The task may still be closing here (it moved away and left a standby behind).
+      // Another process may still be closing the task (it moved here as a standby).
       const unlock = await lockWithRetry(taskDir, controller.signal);
       if (unlock === null) return;
-      const task = new StreamTask({
-        taskId,
-        topology,
-        nodeNames: sub.nodes,
-        config,
-        collector: NO_OUTPUT,
-        taskDir,
-        dbBudget: { cacheSize: 1 << 20, writeBufferSize: 1 << 20, maxOpenFiles: 20 },
-        cacheMaxBytes: 0,
-        wallClockMs: Date.now,
-      });
+      const newTask = (): StreamTask =>
+        new StreamTask({
+          taskId,
+          topology,
+          nodeNames: sub.nodes,
+          config,
+          collector: NO_OUTPUT,
+          taskDir,
+          dbBudget: { cacheSize: 1 << 20, writeBufferSize: 1 << 20, maxOpenFiles: 20 },
+          cacheMaxBytes: 0,
+          wallClockMs: Date.now,
+        });
+      let task: StreamTask;
       try {
-        await task.initializeStores();
+        task = await openStores(newTask, controller.signal);
       } catch (error) {
-        await task.close(false).catch(() => undefined);
         unlock();
         throw error;
+      }
+      if (controller.signal.aborted) {
+        await task.close(false);
+        unlock();
+        return;
       }
       this.tasks.set(id, { id, task, unlock, caughtUp: new Set(), positions: new Map() });
     } finally {
@@ -248,6 +254,27 @@ export class StandbyTasks {
       targets.push({ storeName, topic, partition, checkpointed: from, endOffset, restore });
     }
     return targets;
+  }
+}
+
+/**
+ * A standby task with its stores open. The folder lock only keeps other processes out: an
+ * active task of the same id in this process (moved away, still closing) holds the LevelDB
+ * open, so a LEVEL_LOCKED failure is retried with a fresh task (for up to 30 s) until that
+ * one closed, or `signal` aborts.
+ */
+async function openStores(newTask: () => StreamTask, signal: AbortSignal): Promise<StreamTask> {
+  for (let attempt = 0; ; attempt++) {
+    const task = newTask();
+    try {
+      await task.initializeStores();
+      return task;
+    } catch (error) {
+      await task.close(false).catch(() => undefined);
+      const locked = (error as { cause?: { code?: string } }).cause?.code === 'LEVEL_LOCKED';
+      if (!locked || attempt >= 150 || signal.aborted) throw error;
+      await sleep(200, signal);
+    }
   }
 }
 

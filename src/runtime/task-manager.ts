@@ -54,6 +54,8 @@ export interface TaskManagerDeps {
   readonly budget: { readonly cacheBytesPerTask: number };
   /** Where closed tasks' counters go: the client's, so a replaced thread's totals are kept. */
   readonly retired?: TaskMetrics;
+  /** Runs before a task opens (a standby replica of it here closes and frees its folder). */
+  readonly beforeOpen?: (id: string) => Promise<void>;
 }
 
 /**
@@ -125,6 +127,8 @@ export class TaskManager {
     const taskId = TaskId.parse(id);
     const sub = topology.subtopologies().find((s) => s.id === taskId.subtopology)!;
     const taskDir = join(config.stateDir, config.applicationId, id);
+    if (signal.aborted) return null;
+    await this.deps.beforeOpen?.(id);
     if (signal.aborted) return null;
     const unlock = await this.lockWithRetry(taskDir);
     let producer: EngineTransactionalProducer | null = null;

@@ -14,6 +14,7 @@ import type { StreamsEvent } from '../../src/runtime/streams-event.js';
 import type { ConsumedBytes } from '../../src/runtime/task/consumed-record.js';
 import { lockTaskDir } from '../../src/runtime/task/state-dir-lock.js';
 import { planTopics } from '../../src/runtime/topic-plan.js';
+import { TaskDb } from '../../src/state/leveldb/task-db.js';
 import type { KeyValueStore } from '../../src/state/key-value-store.js';
 import type { ValueAndTimestamp } from '../../src/state/value-and-timestamp.js';
 
@@ -69,7 +70,7 @@ async function until(condition: () => boolean): Promise<void> {
 }
 
 describe('StandbyTasks', () => {
-  it('opens the assigned standbys and follows their changelogs; releases a task that became active here', async () => {
+  it('opens the assigned standbys and follows their changelogs; releases a task that becomes active here', async () => {
     const { standbys: s, stateDir } = standbys([['sea', 1], ['sky', 1], ['sea', 2]]);
     await s.update(['1_1']);
     expect(s.ids()).toEqual(['1_1']);
@@ -77,8 +78,9 @@ describe('StandbyTasks', () => {
     expect(counts(s).get('sky')).toEqual({ value: 1, timestamp: 5 });
     expect(s.stores('counts-store', 0)).toEqual([]);
 
-    s.releaseActive(['1_1', '0_1']);
-    await until(() => s.ids().length === 0);
+    await s.release('0_1'); // not a standby here: nothing to do
+    await s.release('1_1');
+    expect(s.ids()).toEqual([]);
     // Its folder is free for the active task, and holds the state the standby built.
     const unlock = lockTaskDir(join(stateDir, 'wc', '1_1'));
     unlock();
@@ -97,6 +99,19 @@ describe('StandbyTasks', () => {
     await opening;
     expect(s.ids()).toEqual([]);
     unlock();
+  });
+
+  it('waits for an active task of the same id in this process to close its LevelDB', async () => {
+    const { standbys: s, stateDir } = standbys([['sea', 1]]);
+    const active = await TaskDb.open(join(stateDir, 'wc', '1_1', 'leveldb'));
+    let opened = false;
+    const opening = s.update(['1_1']).then(() => (opened = true));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(opened).toBe(false);
+    await active.close();
+    await opening;
+    await until(() => counts(s)?.get('sea')?.value === 1);
+    await s.close();
   });
 
   it('drops standbys no longer assigned', async () => {
