@@ -139,6 +139,8 @@ export class KafkaStreams {
           admin: engine.admin,
           newReader: () => engine.newReader(),
           emit: (e) => this.emit(e),
+          // A revoked task still closing is not active: the standby waits for its LevelDB.
+          isActive: (id) => ['running', 'restoring'].includes(this.tasks?.tasks.get(id)?.state ?? 'closed'),
         });
       }
       await this.engine.admin.createTopics(

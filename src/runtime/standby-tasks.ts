@@ -37,6 +37,8 @@ export interface StandbyDeps {
   readonly admin: EngineAdmin;
   readonly newReader: () => EnginePartitionReader;
   readonly emit: (event: StreamsEvent) => void;
+  /** Whether task `id` is active in this process now (its standby is then not wanted here). */
+  readonly isActive: (id: string) => boolean;
 }
 
 interface Standby {
@@ -93,7 +95,7 @@ export class StandbyTasks {
     const wanted = new Set(ids);
     return this.enqueue(async () => {
       for (const id of this.ids()) if (!wanted.has(id)) await this.closeOne(id);
-      for (const id of wanted) if (!this.tasks.has(id)) await this.openOne(id);
+      for (const id of wanted) if (!this.tasks.has(id) && !this.deps.isActive(id)) await this.openOne(id);
       this.ensureLoop();
     });
   }
@@ -147,7 +149,7 @@ export class StandbyTasks {
         });
       let task: StreamTask;
       try {
-        task = await openStores(newTask, controller.signal);
+        task = await openStores(newTask, controller.signal, () => this.deps.isActive(id));
       } catch (error) {
         unlock();
         throw error;
@@ -261,9 +263,9 @@ export class StandbyTasks {
  * A standby task with its stores open. The folder lock only keeps other processes out: an
  * active task of the same id in this process (moved away, still closing) holds the LevelDB
  * open, so a LEVEL_LOCKED failure is retried with a fresh task (for up to 30 s) until that
- * one closed, or `signal` aborts.
+ * one closed; not when `signal` aborts or the task became active here again.
  */
-async function openStores(newTask: () => StreamTask, signal: AbortSignal): Promise<StreamTask> {
+async function openStores(newTask: () => StreamTask, signal: AbortSignal, activeHere: () => boolean): Promise<StreamTask> {
   for (let attempt = 0; ; attempt++) {
     const task = newTask();
     try {
@@ -272,7 +274,7 @@ async function openStores(newTask: () => StreamTask, signal: AbortSignal): Promi
     } catch (error) {
       await task.close(false).catch(() => undefined);
       const locked = (error as { cause?: { code?: string } }).cause?.code === 'LEVEL_LOCKED';
-      if (!locked || attempt >= 150 || signal.aborted) throw error;
+      if (!locked || attempt >= 150 || signal.aborted || activeHere()) throw error;
       await sleep(200, signal);
     }
   }

@@ -58,7 +58,7 @@ function standbys(log: [string, number][]): { standbys: StandbyTasks; stateDir: 
   } as unknown as EngineAdmin;
   const events: StreamsEvent[] = [];
   const config = resolveStreamsConfig({ applicationId: 'wc', stateDir });
-  return { standbys: new StandbyTasks({ topology, config, plan: () => plan, admin, newReader: () => reader, emit: (e) => events.push(e) }), stateDir, events };
+  return { standbys: new StandbyTasks({ topology, config, plan: () => plan, admin, newReader: () => reader, emit: (e) => events.push(e), isActive: () => false }), stateDir, events };
 }
 
 const counts = (s: StandbyTasks): KeyValueStore<string, ValueAndTimestamp<number>> =>
