@@ -10,7 +10,7 @@ import type { ResolvedStreamsConfig } from './streams-config.js';
 import type { StreamsEvent } from './streams-event.js';
 import { topicPartitionKey } from './task/consumed-record.js';
 import type { RecordCollector } from './task/record-collector.js';
-import { lockTaskDir } from './task/state-dir-lock.js';
+import { lockTaskDirWhenFree } from './task/state-dir-lock.js';
 import { StreamTask } from './task/stream-task.js';
 import type { TopicPlan } from './topic-plan.js';
 
@@ -133,7 +133,7 @@ export class StandbyTasks {
     try {
       const taskDir = join(config.stateDir, config.applicationId, id);
       // Another process may still be closing the task (it moved here as a standby).
-      const unlock = await lockWithRetry(taskDir, controller.signal);
+      const unlock = await lockTaskDirWhenFree(taskDir, controller.signal);
       if (unlock === null) return;
       const newTask = (): StreamTask =>
         new StreamTask({
@@ -276,19 +276,6 @@ async function openStores(newTask: () => StreamTask, signal: AbortSignal, active
       const locked = (error as { cause?: { code?: string } }).cause?.code === 'LEVEL_LOCKED';
       if (!locked || attempt >= 150 || signal.aborted || activeHere()) throw error;
       await sleep(200, signal);
-    }
-  }
-}
-
-/** Takes the task folder's lock, retrying while another owner closes it; null when aborted. */
-async function lockWithRetry(dir: string, signal: AbortSignal): Promise<(() => void) | null> {
-  for (let attempt = 0; ; attempt++) {
-    if (signal.aborted) return null;
-    try {
-      return lockTaskDir(dir);
-    } catch (error) {
-      if (attempt >= 60) throw error;
-      await sleep(500, signal);
     }
   }
 }

@@ -10,7 +10,7 @@ import type { GlobalStores } from './task/global-state-task.js';
 import { TaskMetrics } from './task/task-metrics.js';
 import type { RecordCollector } from './task/record-collector.js';
 import { topicPartitionKey } from './task/consumed-record.js';
-import { lockTaskDir } from './task/state-dir-lock.js';
+import { lockTaskDirWhenFree } from './task/state-dir-lock.js';
 import { restoreChangelogs, type RestoreTarget } from './changelog-restorer.js';
 import { KafkaRecordCollector } from './kafka-record-collector.js';
 import { decodeTopicPartitionMetadata, encodeTopicPartitionMetadata } from './kafka/topic-partition-metadata.js';
@@ -130,7 +130,8 @@ export class TaskManager {
     if (signal.aborted) return null;
     await this.deps.beforeOpen?.(id);
     if (signal.aborted) return null;
-    const unlock = await this.lockWithRetry(taskDir);
+    const unlock = await lockTaskDirWhenFree(taskDir, signal);
+    if (unlock === null) return null;
     let producer: EngineTransactionalProducer | null = null;
     try {
       if (this.deps.collector === null && !signal.aborted) {
@@ -185,18 +186,6 @@ export class TaskManager {
     if (this.tasks.get(active.id) === active) this.tasks.delete(active.id);
     active.state = 'closed';
     await this.release(active, false);
-  }
-
-  private async lockWithRetry(dir: string): Promise<() => void> {
-    // The previous owner (another process) may still be closing the task: retry for a while.
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return lockTaskDir(dir);
-      } catch (error) {
-        if (attempt >= 60) throw error;
-        await new Promise((r) => setTimeout(r, 500));
-      }
-    }
   }
 
   private async readCommitted(active: ActiveTask): Promise<void> {

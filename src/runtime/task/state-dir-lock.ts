@@ -40,3 +40,27 @@ export function lockTaskDir(dir: string): () => void {
   }
   throw new StateDirLockedError(`Could not lock state folder ${dir}.`);
 }
+
+/**
+ * `lockTaskDir`, retried every 500 ms for up to 30 s while the previous owner (another
+ * process) may still be closing the task. Null when `signal` aborts first.
+ */
+export async function lockTaskDirWhenFree(dir: string, signal?: AbortSignal): Promise<(() => void) | null> {
+  for (let attempt = 0; ; attempt++) {
+    if (signal?.aborted) return null;
+    try {
+      return lockTaskDir(dir);
+    } catch (error) {
+      if (attempt >= 60) throw error;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, 500);
+        function done(): void {
+          clearTimeout(timer);
+          signal?.removeEventListener('abort', done);
+          resolve();
+        }
+        signal?.addEventListener('abort', done, { once: true });
+      });
+    }
+  }
+}
