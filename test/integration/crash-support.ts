@@ -99,13 +99,21 @@ export async function stop(app: AppProcess): Promise<number | null> {
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** Reads a topic with read_committed until `count` records or `timeoutMs`. */
-export async function readCommitted(bootstrap: string, topic: string, count: number, timeoutMs: number): Promise<ReadRecord[]> {
+export async function readCommitted(
+  bootstrap: string,
+  topic: string,
+  count: number,
+  timeoutMs: number,
+  /** When given, reading goes on until it holds (duplicates make `count` records arrive early). */
+  complete?: (records: readonly ReadRecord[]) => boolean,
+): Promise<ReadRecord[]> {
   const records: ReadRecord[] = [];
   let settleUntil = Infinity; // anything beyond `count` (duplicates) arrives too
   await scanTopic(
     topic,
     (batch) => {
       for (const r of batch) records.push(toReadRecord(r));
+      if (complete !== undefined) return complete(records);
       if (records.length >= count && settleUntil === Infinity) settleUntil = Date.now() + 500;
       return Date.now() >= settleUntil;
     },
