@@ -3,9 +3,9 @@
 // the group-wide shutdown code (SHUTDOWN_APPLICATION, as Java spreads it through the
 // assignment error code) and every instance's tasks by endpoint (interactive-query metadata).
 import type { EngineAdmin } from './kafka/engine.js';
+import { sleep } from './sleep.js';
 import { decodeAssignmentInfo, type AssignmentInfo } from './kafka/streams-assignor.js';
 
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /**
  * The latest assignment userData of `memberId`, or null when the group did not settle (or

@@ -11,6 +11,7 @@ import type { StreamsEvent } from './streams-event.js';
 import { topicPartitionKey } from './task/consumed-record.js';
 import type { RecordCollector } from './task/record-collector.js';
 import { lockTaskDirWhenFree } from './task/state-dir-lock.js';
+import { sleep } from './sleep.js';
 import { StreamTask } from './task/stream-task.js';
 import type { TopicPlan } from './topic-plan.js';
 
@@ -278,17 +279,4 @@ async function openStores(newTask: () => StreamTask, signal: AbortSignal, active
       await sleep(200, signal);
     }
   }
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done(): void {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
 }

@@ -1,6 +1,7 @@
 import { mkdirSync, openSync, readFileSync, rmSync, writeSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
 import { StreamsError } from '../../errors/streams-error.js';
+import { sleep } from '../sleep.js';
 
 /** The task folder is locked by another live process (the previous owner still closing). */
 export class StateDirLockedError extends StreamsError {}
@@ -52,15 +53,7 @@ export async function lockTaskDirWhenFree(dir: string, signal?: AbortSignal): Pr
       return lockTaskDir(dir);
     } catch (error) {
       if (attempt >= 60) throw error;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(done, 500);
-        function done(): void {
-          clearTimeout(timer);
-          signal?.removeEventListener('abort', done);
-          resolve();
-        }
-        signal?.addEventListener('abort', done, { once: true });
-      });
+      await sleep(500, signal);
     }
   }
 }
