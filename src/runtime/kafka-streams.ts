@@ -10,10 +10,13 @@ import { resolveStreamsConfig, ConfigError, type ResolvedStreamsConfig, type Str
 import { StreamsState, canTransition } from './streams-state.js';
 import type { StreamsEvent } from './streams-event.js';
 import { planTopics, TopicPlanError, type TopicPlan } from './topic-plan.js';
-import { TaskManager, totalMetrics } from './task-manager.js';
+import { sourceTopicChanges } from './source-topic-changes.js';
+import { announceApplicationShutdown } from './announce-shutdown.js';
+import { prometheusText } from './prometheus-metrics.js';
+import { totalMetrics, type TaskManager } from './task-manager.js';
 import { TaskMetrics } from './task/task-metrics.js';
-import { StreamThread } from './stream-thread.js';
-import { KafkaRecordCollector } from './kafka-record-collector.js';
+import type { StreamThread } from './stream-thread.js';
+import { assembleThread } from './thread-assembly.js';
 import { GlobalStateUpdater } from './global-state-updater.js';
 import { readOwnAssignment } from './own-assignment.js';
 import { PeriodicRefresh } from './periodic-refresh.js';
@@ -143,9 +146,7 @@ export class KafkaStreams {
           isActive: (id) => ['running', 'restoring'].includes(this.tasks?.tasks.get(id)?.state ?? 'closed'),
         });
       }
-      await this.engine.admin.createTopics(
-        this.plan.internalTopics.map((t) => ({ name: t.name, numPartitions: t.numPartitions, replicationFactor: this.config.replicationFactor, configs: t.config })),
-      );
+      await this.createInternalTopics(engine, this.plan);
       await this.startGlobalState(this.engine);
       await this.startThread(this.engine, this.plan);
       this.patternRefresh?.start();
@@ -175,6 +176,12 @@ export class KafkaStreams {
     return planTopics(this.topology, this.config.applicationId, (t) => counts.get(t), matches);
   }
 
+  private async createInternalTopics(engine: Engine, plan: TopicPlan): Promise<void> {
+    await engine.admin.createTopics(
+      plan.internalTopics.map((t) => ({ name: t.name, numPartitions: t.numPartitions, replicationFactor: this.config.replicationFactor, configs: t.config })),
+    );
+  }
+
   /**
    * When the topics matching a RegExp source changed: a new plan, and the thread restarts on
    * it (its tasks commit and close cleanly, and reopen from their local state). As in Kafka
@@ -185,24 +192,10 @@ export class KafkaStreams {
     const { engine, plan: current, thread } = this;
     if (!engine || !current || !thread || this.closing || this.state !== StreamsState.RUNNING) return;
     const plan = await this.planTopics(engine);
-    const before = new Set(current.subtopologies.flatMap((s) => s.sourceTopics));
-    const after = new Set(plan.subtopologies.flatMap((s) => s.sourceTopics));
-    const added = [...after].filter((t) => !before.has(t));
-    const removed = [...before].filter((t) => !after.has(t));
+    const { added, removed } = sourceTopicChanges(current, plan);
     if (added.length === 0 && removed.length === 0) return;
-    const counts = new Map(current.internalTopics.map((t) => [t.name, t.numPartitions]));
-    const grown = plan.internalTopics.filter((t) => counts.has(t.name) && counts.get(t.name) !== t.numPartitions);
-    if (grown.length) {
-      throw new TopicPlanError(
-        `New topics match a RegExp source (${added.join(', ')}) but would change the partition count of internal topic(s) ` +
-          `${grown.map((t) => `${t.name} (${counts.get(t.name)} -> ${t.numPartitions})`).join(', ')}; ` +
-          'give matching topics at most as many partitions as the existing ones, or reset the application.',
-      );
-    }
     this.emit({ type: 'topics-changed', added, removed });
-    await engine.admin.createTopics(
-      plan.internalTopics.map((t) => ({ name: t.name, numPartitions: t.numPartitions, replicationFactor: this.config.replicationFactor, configs: t.config })),
-    );
+    await this.createInternalTopics(engine, plan);
     this.plan = plan;
     await thread.stop(true);
     // A fatal error or close() during the stop decides what happens next.
@@ -218,54 +211,17 @@ export class KafkaStreams {
   }
 
   private async startThread(engine: Engine, plan: TopicPlan): Promise<void> {
-    const eos = this.config.processingGuarantee === 'exactly_once_v2';
-    const collector = eos ? null : new KafkaRecordCollector(engine.producer);
-    const sinkTopics = [...this.topology.nodes.values()].flatMap((n) => (n.kind === 'sink' && n.topic ? [n.topic] : []));
-    const outputTopics = [
-      ...new Set([...sinkTopics.map((t) => (this.topology.internalTopics.has(t) ? `${this.config.applicationId}-${t}` : t)), ...plan.internalTopics.map((t) => t.name)]),
-    ];
-    if (!eos) await engine.producer.loadTopics(outputTopics);
-    const tasks = new TaskManager({
+    const { tasks, thread, consumer } = await assembleThread(engine, plan, {
       topology: this.topology,
       config: this.config,
-      plan,
-      collector,
-      newTaskProducer: (taskId) => engine.newTaskProducer(taskId),
-      outputTopics,
-      admin: engine.admin,
-      newReader: () => engine.newReader(),
       globalStores: this.global,
-      emit: (e) => this.emit(e),
       retired: this.retired,
-      // A standby of a task that becomes active here gives up the task's folder first.
-      beforeOpen: (id) => this.standbys?.release(id) ?? Promise.resolve(),
-      budget: { cacheBytesPerTask: Math.floor(this.config.cacheMaxBytes / Math.max(1, plan.subtopologies.reduce((n, s) => n + s.numTasks, 0))) },
-    });
-    const thread = new StreamThread({
-      config: this.config,
-      tasks,
-      collector,
-      admin: engine.admin,
-      repartitionTopics: new Set(plan.internalTopics.filter((t) => t.kind === 'repartition').map((t) => t.name)),
+      applicationServer: this.applicationServer?.toString() ?? null,
+      standbys: () => this.standbys,
       emit: (e) => this.emit(e),
       onFatal: (error) => void this.onFatal(error),
       onRunning: (running) => this.transition(running ? StreamsState.RUNNING : StreamsState.REBALANCING),
       onJoined: (memberId) => void this.afterJoin(engine, memberId),
-    });
-    const consumer = engine.newConsumer({
-      groupId: this.config.applicationId,
-      topics: [...new Set(plan.subtopologies.flatMap((s) => s.sourceTopics))],
-      sourceTopicsBySubtopology: new Map(plan.subtopologies.map((s) => [s.id, s.sourceTopics])),
-      knownPartitions: plan.partitionCounts,
-      ownedTasks: () => [...tasks.tasks.keys()],
-      applicationServer: this.applicationServer?.toString() ?? null,
-      numStandbyReplicas: this.config.numStandbyReplicas,
-      statefulSubtopologies: new Set(plan.subtopologies.filter((s) => s.changelogs.size > 0).map((s) => s.id)),
-      standbyTasks: () => this.standbys?.ids() ?? [],
-      onBatch: (b) => thread.onBatch(b),
-      onAssignment: (c) => thread.onAssignment(c),
-      onRebalancing: () => this.transition(StreamsState.REBALANCING),
-      onFatal: (error) => void this.onFatal(error),
     });
     this.tasks = tasks;
     this.thread = thread;
@@ -301,25 +257,7 @@ export class KafkaStreams {
   private async requestApplicationShutdown(engine: Engine, plan: TopicPlan): Promise<void> {
     await this.thread?.stop(false).catch(() => undefined);
     this.thread = null;
-    let joined!: () => void;
-    const done = new Promise<void>((resolve) => (joined = resolve));
-    const messenger = engine.newConsumer({
-      groupId: this.config.applicationId,
-      topics: [...new Set(plan.subtopologies.flatMap((s) => s.sourceTopics))],
-      sourceTopicsBySubtopology: new Map(plan.subtopologies.map((s) => [s.id, s.sourceTopics])),
-      ownedTasks: () => [],
-      shutdownRequested: () => true,
-      onBatch: () => undefined,
-      onAssignment: () => joined(),
-      onRebalancing: () => undefined,
-      onFatal: () => joined(),
-    });
-    try {
-      await messenger.start();
-      await Promise.race([done, new Promise((r) => setTimeout(r, 15_000))]);
-    } finally {
-      await messenger.close().catch(() => undefined);
-    }
+    await announceApplicationShutdown(engine, this.config.applicationId, plan);
   }
 
   private async onFatal(error: unknown): Promise<void> {
@@ -510,17 +448,7 @@ export class KafkaStreams {
 
   /** `metrics()` in Prometheus's text format (for a `/metrics` endpoint). */
   prometheusMetrics(): string {
-    const m = this.metrics();
-    const app = `application_id="${this.config.applicationId}"`;
-    const line = (name: string, help: string, value: number, type = 'counter'): string =>
-      `# HELP kstreams_${name} ${help}\n# TYPE kstreams_${name} ${type}\nkstreams_${name}{${app}} ${value}\n`;
-    return (
-      line('process_total', 'Records processed.', m.processTotal) +
-      line('punctuate_total', 'Punctuations fired.', m.punctuateTotal) +
-      line('commit_total', 'Task commits.', m.commitTotal) +
-      line('dropped_records_total', 'Records skipped (invalid timestamps, handler continue).', m.droppedRecordsTotal) +
-      line('active_tasks', 'Tasks running in this process.', m.tasks.length, 'gauge')
-    );
+    return prometheusText(this.config.applicationId, this.metrics());
   }
 
   private emit(event: StreamsEvent): void {
