@@ -8,8 +8,8 @@
  */
 // eslint-disable-next-line @typescript-eslint/no-unused-vars -- K and V type the joins
 export interface GlobalKTable<K, V> {
-  /** The name of the store to query, or null when the table was not named with `Materialized.as`. */
-  readonly queryableStoreName: string | null;
+  /** The name of the store to query, or null when the table was not named with `Materialized.as` (Java's `queryableStoreName()`). */
+  queryableStoreName(): string | null;
   /** Always true: tells a global table from a `KTable` (the overloads of `KStream.join`). */
   readonly global: true;
 }

@@ -73,6 +73,9 @@ export interface KTable<K, V> {
    * delay. Stateful: an in-memory buffer with a changelog. Driven by stream time only.
    */
   suppress(suppressed: Suppressed<K>): KTable<K, V>;
-  /** The name of the store to query, or null when the table is not materialized under a name. */
-  readonly queryableStoreName: string | null;
+  /**
+   * The name of the store to query (`KafkaStreams.store`), or null when the table is not
+   * materialized under a name (`Materialized.as`), as Java's `queryableStoreName()`.
+   */
+  queryableStoreName(): string | null;
 }

@@ -87,7 +87,7 @@ describe('KTable', () => {
     const table = b
       .table<string, string>('t', Consumed.with(S, S))
       .mapValues((v, k) => `${k}:${v.length}`, Named.as('lengths'), Materialized.as<string, string>('lengths-store').withValueSerde(S).withCachingDisabled());
-    expect(table.queryableStoreName).toBe('lengths-store');
+    expect(table.queryableStoreName()).toBe('lengths-store');
     table.toStream().to('out', Produced.with(S, S));
     const driver = driverFor(b.build());
     const out = collect(driver, 'out');
@@ -116,7 +116,7 @@ describe('KTable', () => {
   it('a materialized source with caching emits once per key per commit; table() drops null keys', async () => {
     const b = new StreamBuilder();
     const t = b.table('t', Consumed.with(S, S), Materialized.as('cached'));
-    expect(t.queryableStoreName).toBe('cached');
+    expect(t.queryableStoreName()).toBe('cached');
     t.toStream().to('out', Produced.with(S, S));
     const driver = driverFor(b.build());
     const out = collect(driver, 'out');
@@ -131,7 +131,7 @@ describe('KTable', () => {
   it('an unnamed table is not queryable and adds no store', () => {
     const b = new StreamBuilder();
     const t = b.table('t', Consumed.with(S, S));
-    expect(t.queryableStoreName).toBeNull();
+    expect(t.queryableStoreName()).toBeNull();
     t.toStream().to('out');
     expect(b.build().stores.size).toBe(0);
   });

@@ -36,6 +36,9 @@ describe('KStream-GlobalKTable join', () => {
     expect(driver.getKeyValueStore<string, string>('products').get('p2')).toBe('P2');
     expect(driver.getKeyValueStore<string, string>('products').get('p1')).toBeNull();
     expect(driver.getAllStateStores()).toContain('products');
+    // Java's queryableStoreName(): the name given, or null for a generated one.
+    expect(g.queryableStoreName()).toBe('products');
+    expect(new StreamBuilder().globalTable('g').queryableStoreName()).toBeNull();
   });
 
   it('describe(): the global store is a group of its own; both joins are named KSTREAM-LEFTJOIN', () => {

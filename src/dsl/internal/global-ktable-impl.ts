@@ -10,6 +10,10 @@ export class GlobalKTableImpl<K, V> implements GlobalKTable<K, V> {
   constructor(
     readonly builder: DslGraphBuilder,
     readonly node: GraphNode,
-    readonly queryableStoreName: string | null,
+    private readonly storeName: string | null,
   ) {}
+
+  queryableStoreName(): string | null {
+    return this.storeName;
+  }
 }

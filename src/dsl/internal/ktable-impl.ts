@@ -31,8 +31,12 @@ export class KTableImpl<K, V> implements KTable<K, V> {
     readonly keySerde: Serde<K> | null,
     readonly valueSerde: Serde<V> | null,
     readonly sourceNodes: readonly string[],
-    readonly queryableStoreName: string | null,
+    private readonly storeName: string | null,
   ) {}
+
+  queryableStoreName(): string | null {
+    return this.storeName;
+  }
 
   filter(predicate: Predicate<K, V>, named?: Named | Materialized<K, V>, materialized?: Materialized<K, V>): KTable<K, V> {
     return this.doFilter(predicate, false, named, materialized);
