@@ -1,4 +1,5 @@
 // Kafka: KTable
+import type { ValueTransformerWithKeySupplier } from '../processor/value-transformer-with-key.js';
 import type { KeyValue } from '../state/key-value.js';
 import type { ForeignKeyExtractor, KeyValueMapper, Predicate, ValueJoiner, ValueMapper } from './functions.js';
 import type { Grouped } from './grouped.js';
@@ -21,6 +22,24 @@ export interface KTable<K, V> {
   filterNot(predicate: Predicate<K, V>, named?: Named | Materialized<K, V>, materialized?: Materialized<K, V>): KTable<K, V>;
   /** Maps each row's value (`mapper(value, key)`); tombstones stay tombstones. */
   mapValues<VR>(mapper: ValueMapper<V, VR, K>, named?: Named | Materialized<K, VR>, materialized?: Materialized<K, VR>): KTable<K, VR>;
+  /**
+   * Computes each row's value with a transformer that can read and write state stores
+   * (`stateStoreNames`, added with `StreamBuilder.addStateStore`). Unlike `mapValues` the
+   * transformer also sees deletes (`value` null). Materialized (stateful, with a changelog)
+   * only when `Materialized` names a store; otherwise joins reading this table call a
+   * transformer of their own on the parent's row. Does not repartition.
+   *
+   * @example table.transformValues(() => new Enrich(), 'names')
+   */
+  transformValues<VR>(supplier: ValueTransformerWithKeySupplier<K, V, VR>, ...stateStoreNames: string[]): KTable<K, VR>;
+  transformValues<VR>(supplier: ValueTransformerWithKeySupplier<K, V, VR>, named: Named, ...stateStoreNames: string[]): KTable<K, VR>;
+  transformValues<VR>(supplier: ValueTransformerWithKeySupplier<K, V, VR>, materialized: Materialized<K, VR>, ...stateStoreNames: string[]): KTable<K, VR>;
+  transformValues<VR>(
+    supplier: ValueTransformerWithKeySupplier<K, V, VR>,
+    materialized: Materialized<K, VR>,
+    named: Named,
+    ...stateStoreNames: string[]
+  ): KTable<K, VR>;
   /** The stream of updates re-keyed by `mapper(key, value)` (`toStream(named).selectKey(mapper)`, as in Java). */
   toStream<KR>(mapper: KeyValueMapper<K, V, KR>, named?: Named): KStream<KR, V>;
   /** The stream of updates: each change's new value, a deletion as `(key, null)`. */

@@ -17,3 +17,4 @@ export {
 export type { StreamPartitioner } from './stream-partitioner.js';
 export type { TopicNameExtractor } from './topic-name-extractor.js';
 export type { AutoOffsetReset } from './auto-offset-reset.js';
+export type { ValueTransformerWithKey, ValueTransformerWithKeySupplier, ValueTransformerContext } from './value-transformer-with-key.js';

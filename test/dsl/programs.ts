@@ -15,6 +15,7 @@ import {
   type KStream,
   type KTable,
 } from '../../src/dsl/index.js';
+import type { ValueTransformerWithKey } from '../../src/processor/value-transformer-with-key.js';
 import { Serdes } from '../../src/serdes/serdes.js';
 import { Stores } from '../../src/state/stores.js';
 import { KeyValue } from '../../src/state/key-value.js';
@@ -24,6 +25,7 @@ type Program = (b: StreamBuilder) => BuildConfig;
 
 const S = Serdes.String();
 const defaults: BuildConfig = { defaultKeySerde: S, defaultValueSerde: S };
+const identityTransformer = (): ValueTransformerWithKey<string, string, string> => ({ transform: (_k, v) => v });
 const opt = (topologyOptimization: string): BuildConfig => ({ ...defaults, topologyOptimization });
 const proc = (): Processor => ({ process() {} });
 const fproc = (): FixedKeyProcessor => ({ process() {} });
@@ -59,6 +61,17 @@ export const programs: { readonly [name: string]: Program } = {
     const t = b.table<string, string>('t');
     t.toStream((_k, v) => v).to('by-value');
     t.toStream((k, v) => k + v, Named.as('rekeyed')).to('by-both');
+    return defaults;
+  },
+
+  'table-transform-values': (b) => {
+    b.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore('lookup'), S, S));
+    const t = b.table<string, string>('t');
+    const a = t.transformValues(identityTransformer);
+    a.transformValues(identityTransformer, Materialized.as('tv-store'), 'lookup').toStream().to('materialized');
+    t.transformValues(identityTransformer, Named.as('tv-named'), 'lookup').toStream().to('named');
+    t.transformValues(identityTransformer, Materialized.with(S, S), Named.as('tv-unnamed-store')).toStream().to('unnamed-store');
+    b.stream<string, string>('s').join(a, (v, x) => v + x).to('joined');
     return defaults;
   },
 

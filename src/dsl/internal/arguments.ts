@@ -22,8 +22,18 @@ export function splitNamedAndStores(rest: readonly (Named | string)[]): [Named |
   return [undefined, rest.map(checkStoreName)];
 }
 
-function checkStoreName(name: Named | string): string {
-  if (typeof name !== 'string' || name.length === 0) throw argumentError('State store names must be non-empty strings (a Named goes first).');
+/** Sorts the `(materialized?, named?, ...storeNames)` arguments of `KTable.transformValues`. */
+export function splitTransformValuesArguments<M extends Materialized<any, any>>(
+  rest: readonly (M | Named | string)[],
+): [M | undefined, Named | undefined, string[]] {
+  let i = 0;
+  const materialized = rest[i] instanceof Materialized ? (rest[i++] as M) : undefined;
+  const named = rest[i] instanceof Named ? (rest[i++] as Named) : undefined;
+  return [materialized, named, rest.slice(i).map(checkStoreName)];
+}
+
+function checkStoreName(name: unknown): string {
+  if (typeof name !== 'string' || name.length === 0) throw argumentError('State store names must be non-empty strings (a Materialized, then a Named, go first).');
   return name;
 }
 

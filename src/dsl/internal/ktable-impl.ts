@@ -6,6 +6,8 @@ import { TableFilterNode } from '../../topology/graph/table-filter-node.js';
 import { TableGroupByNode } from '../../topology/graph/table-group-by-node.js';
 import { TableMapValuesNode } from '../../topology/graph/table-map-values-node.js';
 import { TableToStreamNode } from '../../topology/graph/table-to-stream-node.js';
+import { TableTransformValuesNode } from '../../topology/graph/table-transform-values-node.js';
+import type { ValueTransformerWithKeySupplier } from '../../processor/value-transformer-with-key.js';
 import type { KeyValueMapper, Predicate, ValueMapper } from '../functions.js';
 import type { Grouped } from '../grouped.js';
 import type { KGroupedTable } from '../kgrouped-table.js';
@@ -14,7 +16,7 @@ import type { KTable } from '../ktable.js';
 import type { Materialized } from '../materialized.js';
 import { Named } from '../named.js';
 import { TopologyError } from '../../errors/topology-error.js';
-import { splitNamedAndMaterialized } from './arguments.js';
+import { splitNamedAndMaterialized, splitTransformValuesArguments } from './arguments.js';
 import { foreignKeyJoin, tableTableJoin } from './table-joins.js';
 import type { DslGraphBuilder } from './dsl-graph-builder.js';
 import { KGroupedTableImpl } from './kgrouped-table-impl.js';
@@ -68,6 +70,20 @@ export class KTableImpl<K, V> implements KTable<K, V> {
     const name = this.builder.nameOrGenerate(n?.name ?? null, 'KTABLE-MAPVALUES-');
     const node = this.builder.add(
       TableMapValuesNode.create({ id: this.builder.nextId(), name, parents: [this.node.id], mapper, store }),
+    );
+    return new KTableImpl(this.builder, node, keySerde, valueSerde, this.sourceNodes, store?.name ?? null);
+  }
+
+  transformValues<VR>(supplier: ValueTransformerWithKeySupplier<K, V, VR>, ...rest: (Materialized<K, VR> | Named | string)[]): KTable<K, VR> {
+    const [m, n, storeNames] = splitTransformValuesArguments(rest);
+    // Java's MaterializedInternal without a builder: an unnamed Materialized burns no store name.
+    const mi = m === undefined ? null : materializedInternal(m);
+    const keySerde = (mi?.keySerde ?? this.keySerde) as Serde<K> | null;
+    const valueSerde = (mi?.valueSerde ?? null) as Serde<VR> | null;
+    const store = mi?.name ? toStoreSpec(mi, { keySerde }) : null;
+    const name = this.builder.nameOrGenerate(n?.name ?? null, 'KTABLE-TRANSFORMVALUES-');
+    const node = this.builder.add(
+      TableTransformValuesNode.create({ id: this.builder.nextId(), name, parents: [this.node.id], supplier, storeNames, store }),
     );
     return new KTableImpl(this.builder, node, keySerde, valueSerde, this.sourceNodes, store?.name ?? null);
   }

@@ -71,6 +71,7 @@ export const graphResources: GraphVisitor<NodeResources, TableSemantics> = {
   'cogroup-merge': (n) => none(n.name),
   'table-filter': (n) => withStore(n.name, n.store),
   'table-map-values': (n) => withStore(n.name, n.store),
+  'table-transform-values': (n) => ({ ...withStore(n.name, n.store), usedStores: n.storeNames }),
   'table-to-stream': (n) => none(n.name),
   'table-group-by': (n) => none(n.name),
   'table-repartition': (n) => none(n.sinkName, n.name),

@@ -64,6 +64,7 @@ export function resolveTableSemantics(graph: Graph): TableSemantics {
         return true;
       case 'table-filter':
       case 'table-map-values':
+      case 'table-transform-values':
         if (node.store !== null || enable(node.parents[0]!, force)) supplierSends.add(node.id);
         return supplierSends.has(node.id);
       default:

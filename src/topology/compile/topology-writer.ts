@@ -19,6 +19,7 @@ import { KStreamSelectKeyProcessor } from '../../processor/builtin/kstream-selec
 import { KTableAggregateProcessor } from '../../processor/builtin/ktable-aggregate-processor.js';
 import { KTableFilterProcessor } from '../../processor/builtin/ktable-filter-processor.js';
 import { KTableMapValuesProcessor } from '../../processor/builtin/ktable-map-values-processor.js';
+import { KTableTransformValuesProcessor } from '../../processor/builtin/ktable-transform-values-processor.js';
 import { KTableReduceProcessor } from '../../processor/builtin/ktable-reduce-processor.js';
 import { KTableRepartitionMapProcessor } from '../../processor/builtin/ktable-repartition-map-processor.js';
 import { KTableSourceProcessor } from '../../processor/builtin/ktable-source-processor.js';
@@ -279,6 +280,14 @@ export const topologyWriter: GraphVisitor<void, WriteContext> = {
     const storeName = node.store?.name ?? null;
     const sendOld = ctx.tables.sendOldValues(node.id);
     processor(ctx, node, () => new KTableMapValuesProcessor(node.mapper, storeName, sendOld));
+    if (node.store !== null) addStore(ctx, node.store, node.name);
+  },
+
+  'table-transform-values'(node, ctx) {
+    const storeName = node.store?.name ?? null;
+    const sendOld = ctx.tables.sendOldValues(node.id);
+    processor(ctx, node, () => new KTableTransformValuesProcessor(node.supplier, storeName, sendOld));
+    connectStores(ctx, node.name, node.storeNames);
     if (node.store !== null) addStore(ctx, node.store, node.name);
   },
 

@@ -1,6 +1,6 @@
 // Kafka: KTableImpl.valueGetterSupplier() and the view() of every table processor
 import { TopologyError } from '../../errors/topology-error.js';
-import { filterGetter, mapValuesGetter, storeGetter, type KTableValueGetterSupplier } from '../../processor/builtin/joins/ktable-value-getter.js';
+import { filterGetter, mapValuesGetter, storeGetter, transformValuesGetter, type KTableValueGetterSupplier } from '../../processor/builtin/joins/ktable-value-getter.js';
 import { tableJoinGetter } from '../../processor/builtin/joins/ktable-ktable-join-value-getter.js';
 import type { GraphNode } from '../graph/graph-node.js';
 
@@ -26,6 +26,8 @@ export function valueGetterSupplier(node: (id: number) => GraphNode, id: number)
       return n.store !== null ? storeGetter(n.store.name) : filterGetter(valueGetterSupplier(node, n.parents[0]!), n.predicate, n.negate);
     case 'table-map-values':
       return n.store !== null ? storeGetter(n.store.name) : mapValuesGetter(valueGetterSupplier(node, n.parents[0]!), n.mapper);
+    case 'table-transform-values':
+      return n.store !== null ? storeGetter(n.store.name) : transformValuesGetter(valueGetterSupplier(node, n.parents[0]!), n.supplier);
     case 'table-table-join':
       if (n.store !== null) return storeGetter(n.store.name);
       return tableJoinGetter(n.joinType, valueGetterSupplier(node, n.parents[0]!), valueGetterSupplier(node, n.parents[1]!), n.joiner);
@@ -49,6 +51,7 @@ export function getterSources(node: (id: number) => GraphNode, id: number): numb
       return [id];
     case 'table-filter':
     case 'table-map-values':
+    case 'table-transform-values':
       return n.store !== null ? [] : getterSources(node, n.parents[0]!);
     case 'table-table-join':
       return n.store !== null ? [] : [...getterSources(node, n.parents[0]!), ...getterSources(node, n.parents[1]!)];

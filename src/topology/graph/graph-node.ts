@@ -27,6 +27,7 @@ import type { TableAggregateNode } from './table-aggregate-node.js';
 import type { TableFilterNode } from './table-filter-node.js';
 import type { TableGroupByNode } from './table-group-by-node.js';
 import type { TableMapValuesNode } from './table-map-values-node.js';
+import type { TableTransformValuesNode } from './table-transform-values-node.js';
 import type { TableRepartitionNode } from './table-repartition-node.js';
 import type { TableSourceNode } from './table-source-node.js';
 import type { TableToStreamNode } from './table-to-stream-node.js';
@@ -66,6 +67,7 @@ export type GraphNode =
   | CogroupMergeNode
   | TableFilterNode
   | TableMapValuesNode
+  | TableTransformValuesNode
   | TableToStreamNode
   | TableGroupByNode
   | TableRepartitionNode

@@ -33,6 +33,7 @@ export * from './stream-aggregate-node.js';
 export * from './cogroup-merge-node.js';
 export * from './table-filter-node.js';
 export * from './table-map-values-node.js';
+export * from './table-transform-values-node.js';
 export * from './table-to-stream-node.js';
 export * from './table-group-by-node.js';
 export * from './table-repartition-node.js';

@@ -28,6 +28,24 @@ public class Behaviour {
     return p;
   }
 
+  // B14/B15: the transformers of KTable.transformValues
+  static class Counting implements ValueTransformerWithKey<String, String, String> {
+    KeyValueStore<String, String> seen;
+    public void init(org.apache.kafka.streams.processor.ProcessorContext c) { seen = c.getStateStore("seen"); }
+    public String transform(String k, String v) {
+      String n = String.valueOf(Integer.parseInt(Objects.requireNonNullElse(seen.get(k), "0")) + 1);
+      seen.put(k, n);
+      return v == null ? null : v + "#" + n;
+    }
+    public void close() {}
+  }
+  static class Upper implements ValueTransformerWithKey<String, String, String> {
+    org.apache.kafka.streams.processor.ProcessorContext ctx;
+    public void init(org.apache.kafka.streams.processor.ProcessorContext c) { ctx = c; }
+    public String transform(String k, String v) { return v == null ? (k.equals("keep") ? "gone@" + ctx.timestamp() : null) : v.toUpperCase() + "@" + ctx.timestamp(); }
+    public void close() {}
+  }
+
   public static void main(String[] args) {
     // B4: cache dedup within one input record
     for (boolean cached : new boolean[]{true, false}) {
@@ -140,6 +158,37 @@ public class Behaviour {
         TestInputTopic<String, String> in = d.createInputTopic("t", S.serializer(), S.serializer());
         in.pipeInput("a", "x", 1); in.pipeInput("a", "y", 2); in.pipeInput("b", "x", 3);
         dump("B13 filterFirst=" + filterFirst, d, "out", S.deserializer(), S.deserializer());
+      }
+    }
+    // B14: transformValues unmaterialized: called for deletes, for old values (groupBy), and by a join's getter
+    {
+      StreamsBuilder b = new StreamsBuilder();
+      b.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("seen"), S, S));
+      KTable<String, String> t = b.table("t");
+      KTable<String, String> x = t.transformValues(Counting::new, "seen");
+      x.toStream().to("out");
+      x.groupBy((k, v) -> KeyValue.pair(v.substring(0, 1), k)).count().toStream().to("count", Produced.with(S, L));
+      b.<String, String>stream("s").join(t.transformValues(Upper::new), (v, r) -> v + "/" + r).to("joined");
+      try (TopologyTestDriver d = new TopologyTestDriver(b.build(), props(true))) {
+        TestInputTopic<String, String> it = d.createInputTopic("t", S.serializer(), S.serializer());
+        TestInputTopic<String, String> is = d.createInputTopic("s", S.serializer(), S.serializer());
+        it.pipeInput("a", "x", 1); it.pipeInput("b", "y", 2); is.pipeInput("a", "1", 3); it.pipeInput("a", "z", 4);
+        is.pipeInput("a", "2", 5); it.pipeInput("a", null, 6); is.pipeInput("a", "3", 7); is.pipeInput("b", "4", 8); is.pipeInput("c", "5", 9);
+        dump("B14", d, "out", S.deserializer(), S.deserializer());
+        dump("B14", d, "count", S.deserializer(), L.deserializer());
+        dump("B14", d, "joined", S.deserializer(), S.deserializer());
+      }
+    }
+    // B15: transformValues materialized (cached store), a delete the transformer turns into a row
+    {
+      StreamsBuilder b = new StreamsBuilder();
+      b.<String, String>table("t").transformValues(Upper::new, Materialized.<String, String, KeyValueStore<org.apache.kafka.common.utils.Bytes, byte[]>>as("up")).toStream().to("out");
+      try (TopologyTestDriver d = new TopologyTestDriver(b.build(), props(true))) {
+        TestInputTopic<String, String> it = d.createInputTopic("t", S.serializer(), S.serializer());
+        it.pipeInput("a", "x", 1); it.pipeInput("keep", "k", 2); it.pipeInput("a", null, 3); it.pipeInput("keep", null, 4); it.pipeInput("a", "w", 5);
+        dump("B15", d, "out", S.deserializer(), S.deserializer());
+        KeyValueStore<String, String> up = d.getKeyValueStore("up");
+        System.out.println("up a=" + up.get("a") + " keep=" + up.get("keep"));
       }
     }
   }

@@ -14,6 +14,11 @@ public class Describe {
   static Properties opt(String v) { Properties p = new Properties(); p.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, v); return p; }
 
   static class Proc implements Processor<Object, Object, Object, Object> { public void process(org.apache.kafka.streams.processor.api.Record<Object, Object> r) {} }
+  static class VT implements ValueTransformerWithKey<String, String, String> {
+    public void init(org.apache.kafka.streams.processor.ProcessorContext c) {}
+    public String transform(String k, String v) { return v; }
+    public void close() {}
+  }
   static class FProc implements FixedKeyProcessor<Object, Object, Object> { public void process(FixedKeyRecord<Object, Object> r) {} }
 
   public static void main(String[] args) {
@@ -39,6 +44,16 @@ public class Describe {
       KTable<String, String> t = b.table("t");
       t.toStream((k, v) -> v).to("by-value");
       t.toStream((k, v) -> k + v, Named.as("rekeyed")).to("by-both");
+      return none();
+    });
+    programs.put("table-transform-values", b -> {
+      b.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("lookup"), Serdes.String(), Serdes.String()));
+      KTable<String, String> t = b.table("t");
+      KTable<String, String> a = t.transformValues(VT::new);
+      a.transformValues(VT::new, Materialized.as("tv-store"), "lookup").toStream().to("materialized");
+      t.transformValues(VT::new, Named.as("tv-named"), "lookup").toStream().to("named");
+      t.transformValues(VT::new, Materialized.with(Serdes.String(), Serdes.String()), Named.as("tv-unnamed-store")).toStream().to("unnamed-store");
+      b.<String, String>stream("s").join(a, (v, x) -> v + x).to("joined");
       return none();
     });
     programs.put("print", b -> {

@@ -1,5 +1,7 @@
-// Kafka: KTableValueGetter, KTableValueGetterSupplier and the getters of sources, filter and mapValues
+// Kafka: KTableValueGetter, KTableValueGetterSupplier and the getters of sources, filter, mapValues and transformValues
 import type { BaseProcessorContext } from '../../processor-context.js';
+import { transformerOf, type ValueTransformerWithKeySupplier } from '../../value-transformer-with-key.js';
+import { ValueTransformerContextImpl } from '../value-transformer-context-impl.js';
 import type { TimestampedKeyValueStore } from '../../../state/timestamped-key-value-store.js';
 import type { ValueAndTimestamp } from '../../../state/value-and-timestamp.js';
 
@@ -49,6 +51,36 @@ export function mapValuesGetter(parent: KTableValueGetterSupplier, mapper: (valu
     const value = mapper(row.value, key) ?? null;
     return value === null ? null : { value, timestamp: row.timestamp };
   });
+}
+
+/**
+ * An unmaterialized `KTable.transformValues`: the parent's row (or null) transformed by a
+ * transformer of the getter's own, timestamped with the parent row's timestamp (-1 when
+ * there is none). The transformer sees no input record while it transforms a stored row.
+ */
+export function transformValuesGetter(parent: KTableValueGetterSupplier, supplier: ValueTransformerWithKeySupplier): KTableValueGetterSupplier {
+  return {
+    storeNames: parent.storeNames,
+    get() {
+      const inner = parent.get();
+      const transformer = transformerOf(supplier);
+      let context: ValueTransformerContextImpl;
+      return {
+        init(processorContext) {
+          inner.init(processorContext);
+          context = new ValueTransformerContextImpl(processorContext);
+          transformer.init?.(context);
+        },
+        get(key) {
+          const row = inner.get(key);
+          const timestamp = row === null ? -1 : row.timestamp;
+          context.enterRow(timestamp);
+          const value = transformer.transform(key, row === null ? null : row.value) ?? null;
+          return value === null ? null : { value, timestamp };
+        },
+      };
+    },
+  };
 }
 
 /** A getter whose row is computed from the parent's row; no parent row, no row. */
