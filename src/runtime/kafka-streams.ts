@@ -64,6 +64,8 @@ export class KafkaStreams {
   private plan: TopicPlan | null = null;
   private closing: Promise<boolean> | null = null;
   private global: GlobalStateUpdater | null = null;
+  /** `pause()` is in effect (until `resume()`). */
+  private paused = false;
   /** When the current run of transient consumer failures began (null: none). */
   private transientSince: number | null = null;
   /** Looks up the topics RegExp sources match every `metadataMaxAgeMs` (null: no RegExp source). */
@@ -144,6 +146,7 @@ export class KafkaStreams {
           emit: (e) => this.emit(e),
           // A revoked task still closing is not active: the standby waits for its LevelDB.
           isActive: (id) => ['running', 'restoring'].includes(this.tasks?.tasks.get(id)?.state ?? 'closed'),
+          paused: () => this.paused,
         });
       }
       await this.createInternalTopics(engine, this.plan);
@@ -222,6 +225,7 @@ export class KafkaStreams {
       onFatal: (error) => void this.onFatal(error),
       onRunning: (running) => this.transition(running ? StreamsState.RUNNING : StreamsState.REBALANCING),
       onJoined: (memberId) => void this.afterJoin(engine, memberId),
+      paused: () => this.paused,
     });
     this.tasks = tasks;
     this.thread = thread;
@@ -344,6 +348,27 @@ export class KafkaStreams {
     this.transition(via === StreamsState.PENDING_SHUTDOWN ? StreamsState.NOT_RUNNING : StreamsState.ERROR);
     this.eventSubject.complete();
     this.stateSubject.complete();
+  }
+
+  /**
+   * Pauses processing on this instance (Java's `pause()`): tasks stop processing and
+   * punctuating, and standby replicas stop following their changelogs. The consumer stays
+   * in the group (rebalances, restores and commits go on) and fetched records wait in
+   * bounded task buffers. The state stays as it is (RUNNING). Not shared with other
+   * instances, and may be called before `start()` to start paused.
+   */
+  pause(): void {
+    this.paused = true;
+  }
+
+  /** Whether `pause()` is in effect. */
+  isPaused(): boolean {
+    return this.paused;
+  }
+
+  /** Ends a `pause()`: processing, punctuation and standby updates carry on where they stopped. */
+  resume(): void {
+    this.paused = false;
   }
 
   /** Deletes this application's local state folder. Only when not running. */

@@ -40,6 +40,8 @@ export interface StandbyDeps {
   readonly emit: (event: StreamsEvent) => void;
   /** Whether task `id` is active in this process now (its standby is then not wanted here). */
   readonly isActive: (id: string) => boolean;
+  /** While true (`KafkaStreams.pause()`), standbys are not updated. */
+  readonly paused: () => boolean;
 }
 
 interface Standby {
@@ -200,6 +202,10 @@ export class StandbyTasks {
   private async run(signal: AbortSignal): Promise<void> {
     while (!signal.aborted && this.tasks.size > 0) {
       // One end-offsets request per round for every standby's changelogs.
+      if (this.deps.paused()) {
+        await sleep(ROUND_PAUSE_MS, signal);
+        continue;
+      }
       let ends: Promise<Map<string, bigint>> | null = null;
       const endsOnce = { endOffsets: (topics: readonly string[]) => (ends ??= this.allEnds(topics)) };
       for (const standby of [...this.tasks.values()]) {

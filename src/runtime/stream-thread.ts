@@ -34,6 +34,8 @@ export interface StreamThreadDeps {
   readonly onJoined: (memberId: string) => void;
   /** Called after each completed rebalance (true when all tasks run). */
   readonly onRunning: (running: boolean) => void;
+  /** While true (`KafkaStreams.pause()`), tasks neither process nor punctuate; the consumer still polls and commits run. */
+  readonly paused: () => boolean;
 }
 
 /**
@@ -186,6 +188,8 @@ export class StreamThread {
 
   /** One slice: process ready tasks for up to SLICE_MS, punctuate, resume drained partitions. */
   private async slice(): Promise<number> {
+    // Paused: fetched records wait in the task buffers (full ones pause their partitions).
+    if (this.deps.paused()) return 0;
     const deadline = Date.now() + SLICE_MS;
     let total = 0;
     for (let progress = true; progress && Date.now() < deadline; ) {

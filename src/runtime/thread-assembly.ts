@@ -27,6 +27,8 @@ export interface ThreadHooks {
   /** All assigned tasks run (true), or the group is rebalancing or tasks restore (false). */
   readonly onRunning: (running: boolean) => void;
   readonly onJoined: (memberId: string) => void;
+  /** Whether `KafkaStreams.pause()` is in effect. */
+  readonly paused: () => boolean;
 }
 
 /**
@@ -68,6 +70,7 @@ export async function assembleThread(engine: Engine, plan: TopicPlan, hooks: Thr
     onFatal: hooks.onFatal,
     onRunning: hooks.onRunning,
     onJoined: hooks.onJoined,
+    paused: hooks.paused,
   });
   const consumer = engine.newConsumer({
     groupId: config.applicationId,

@@ -30,7 +30,7 @@ afterEach(() => {
 });
 
 /** Changelog partition 1 holds `log` (word, count) pairs, one record per fetch. */
-function standbys(log: [string, number][]): { standbys: StandbyTasks; stateDir: string; events: StreamsEvent[] } {
+function standbys(log: [string, number][]): { standbys: StandbyTasks; stateDir: string; events: StreamsEvent[]; pause: { paused: boolean } } {
   const stateDir = mkdtempSync(join(tmpdir(), 'kstreams-standby-'));
   dirs.push(stateDir);
   const key = `${CHANGELOG}-1`;
@@ -57,8 +57,9 @@ function standbys(log: [string, number][]): { standbys: StandbyTasks; stateDir: 
     committedOffsets: async () => new Map(),
   } as unknown as EngineAdmin;
   const events: StreamsEvent[] = [];
+  const pause = { paused: false };
   const config = resolveStreamsConfig({ applicationId: 'wc', stateDir });
-  return { standbys: new StandbyTasks({ topology, config, plan: () => plan, admin, newReader: () => reader, emit: (e) => events.push(e), isActive: () => false }), stateDir, events };
+  return { standbys: new StandbyTasks({ topology, config, plan: () => plan, admin, newReader: () => reader, emit: (e) => events.push(e), isActive: () => false, paused: () => pause.paused }), stateDir, events, pause };
 }
 
 const counts = (s: StandbyTasks): KeyValueStore<string, ValueAndTimestamp<number>> =>
@@ -111,6 +112,17 @@ describe('StandbyTasks', () => {
     await active.close();
     await opening;
     await until(() => counts(s)?.get('sea')?.value === 1);
+    await s.close();
+  });
+
+  it('does not follow the changelogs while paused', async () => {
+    const { standbys: s, pause } = standbys([['sea', 1], ['sea', 2]]);
+    pause.paused = true;
+    await s.update(['1_1']);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(counts(s).get('sea')).toBeNull();
+    pause.paused = false;
+    await until(() => counts(s)?.get('sea')?.value === 2);
     await s.close();
   });
 

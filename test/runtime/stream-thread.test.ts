@@ -13,6 +13,8 @@ import { planTopics } from '../../src/runtime/topic-plan.js';
 import { StreamThread } from '../../src/runtime/stream-thread.js';
 import { TaskManager } from '../../src/runtime/task-manager.js';
 import type { RecordCollector } from '../../src/runtime/task/record-collector.js';
+import type { ConsumedBytes } from '../../src/runtime/task/consumed-record.js';
+import { Headers } from '../../src/processor/headers.js';
 import type { AssignmentChange, EngineAdmin, EngineConsumer, TopicPartition } from '../../src/runtime/kafka/engine.js';
 
 const INPUT: TopicPartition = { topic: 'in', partition: 0 };
@@ -40,7 +42,12 @@ class HeldCollector extends Gate implements RecordCollector {
   /** Calls of `flush()` so far. */
   flushes = 0;
 
-  send(): void {}
+  /** Records sent so far. */
+  sent = 0;
+
+  send(): void {
+    this.sent++;
+  }
 
   offsetOf(): undefined {
     return undefined;
@@ -127,6 +134,7 @@ function setUp(commitIntervalMs = 60_000) {
   });
   const running: boolean[] = [];
   const fatal: unknown[] = [];
+  const pause = { paused: false };
   const thread = new StreamThread({
     config,
     tasks,
@@ -137,6 +145,7 @@ function setUp(commitIntervalMs = 60_000) {
     onFatal: (error) => fatal.push(error),
     onJoined: () => undefined,
     onRunning: (r) => running.push(r),
+    paused: () => pause.paused,
   });
   const consumer = new RecordingConsumer();
   thread.start(consumer);
@@ -147,7 +156,7 @@ function setUp(commitIntervalMs = 60_000) {
   };
   /** Resolves once the thread reported all tasks running `n` times. */
   const runningReported = (n: number): Promise<void> => until(() => running.filter(Boolean).length >= n);
-  return { thread, tasks, consumer, collector, offsets, assign, runningReported, fatal };
+  return { thread, tasks, consumer, collector, offsets, assign, runningReported, fatal, pause };
 }
 
 describe('StreamThread assignments', () => {
@@ -228,3 +237,21 @@ describe('StreamThread assignments', () => {
     await thread.stop(true);
   });
 });
+
+describe('StreamThread pause', () => {
+  it('processes nothing while paused (records wait in the task), and carries on after resume', async () => {
+    const { thread, collector, assign, runningReported, fatal, pause } = setUp();
+    assign([INPUT]);
+    await runningReported(1);
+    pause.paused = true;
+    const record = (offset: bigint): ConsumedBytes => ({ topic: 'in', partition: 0, offset, timestamp: 1, key: Buffer.from('k'), value: Buffer.from('v'), headers: new Headers() });
+    thread.onBatch({ topic: 'in', partition: 0, records: [record(0n), record(1n)], nextOffset: 2n, highWatermark: 2n });
+    await new Promise((r) => setTimeout(r, 150));
+    expect(collector.sent).toBe(0);
+    pause.paused = false;
+    await until(() => collector.sent === 2);
+    expect(fatal).toEqual([]);
+    await thread.stop(true);
+  });
+});
+
