@@ -117,6 +117,16 @@ describe('KTable.transformValues', () => {
     expect(closed).toBe(1);
   });
 
+  it("closes the transformer of a join's getter with the task, beside the table's own", async () => {
+    let closed = 0;
+    const b = new StreamBuilder();
+    const t = b.table<string, string>('t').transformValues(() => ({ transform: (_k: string, v: string | null) => v, close: () => void closed++ }));
+    b.stream<string, string>('s').join(t, (v, r) => `${v}/${r}`).to('joined');
+    const driver = driverFor(b.build(STRING_DEFAULTS));
+    await driver.close();
+    expect(closed).toBe(2);
+  });
+
   it('takes Materialized, then Named, then store names; anything else out of place is an error', () => {
     const t = new StreamBuilder().table<string, string>('t');
     const tv = (): ValueTransformerWithKey<string, string, string> => ({ transform: (_k, v) => v });

@@ -36,4 +36,8 @@ export class KStreamKTableJoinProcessor implements Processor<unknown, unknown, u
     if (row === null && !this.leftJoin) return;
     this.context.forward(record.withValue(this.joiner(value, row === null ? null : row.value, record.key) ?? null));
   }
+
+  close(): void {
+    this.getter.close?.();
+  }
 }

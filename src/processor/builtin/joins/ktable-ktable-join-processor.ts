@@ -63,4 +63,8 @@ export class KTableKTableJoinProcessor implements Processor<unknown, Change<unkn
     }
     this.context.forward(record.withValue(new Change(newValue, oldValue, change.isLatest)).withTimestamp(timestamp));
   }
+
+  close(): void {
+    this.otherGetter.close?.();
+  }
 }

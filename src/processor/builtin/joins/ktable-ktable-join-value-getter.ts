@@ -31,6 +31,10 @@ export function tableJoinGetter(
           const timestamp = Math.max(lr === null ? -1 : lr.timestamp, rr === null ? -1 : rr.timestamp);
           return value === null ? null : { value, timestamp };
         },
+        close() {
+          l.close?.();
+          r.close?.();
+        },
       };
     },
   };

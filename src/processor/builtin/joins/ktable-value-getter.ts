@@ -13,6 +13,8 @@ import type { ValueAndTimestamp } from '../../../state/value-and-timestamp.js';
 export interface KTableValueGetter<K = unknown, V = unknown> {
   init(context: BaseProcessorContext): void;
   get(key: K): ValueAndTimestamp<V> | null;
+  /** Closes what the getter opened (a `transformValues` getter's transformer); the reading processor's `close` calls it. */
+  close?(): void;
 }
 
 /**
@@ -78,6 +80,10 @@ export function transformValuesGetter(parent: KTableValueGetterSupplier, supplie
           const value = transformer.transform(key, row === null ? null : row.value) ?? null;
           return value === null ? null : { value, timestamp };
         },
+        close() {
+          inner.close?.();
+          transformer.close?.();
+        },
       };
     },
   };
@@ -98,6 +104,7 @@ function derivedGetter(
           const row = inner.get(key);
           return row === null ? null : derive(key, row);
         },
+        close: () => inner.close?.(),
       };
     },
   };

@@ -44,4 +44,8 @@ export class ResponseJoinProcessor implements Processor<unknown, SubscriptionRes
         : (this.joiner(current === null ? null : current.value, foreignValue, record.key) ?? null);
     this.context.forward(record.withValue(result));
   }
+
+  close(): void {
+    this.getter.close?.();
+  }
 }

@@ -50,4 +50,8 @@ export class SubscriptionJoinProcessor
     const response: SubscriptionResponseWrapper<unknown> = { originalValueHash: wrapper.hash, foreignValue, primaryPartition: wrapper.primaryPartition };
     this.context.forward(record.withKey(record.key.primaryKey).withValue(response).withTimestamp(timestamp));
   }
+
+  close(): void {
+    this.foreignGetter.close?.();
+  }
 }
