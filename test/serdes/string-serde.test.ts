@@ -49,6 +49,15 @@ describe('Serdes.String()', () => {
     expect(de.deserialize('t', Buffer.from('a?'))).toBe('a?');
   });
 
+  it('reads short and long, ASCII and non-ASCII bytes alike (the short-ASCII fast path), also from ranges', () => {
+    for (const value of ['', 'a', 'x'.repeat(16), 'y'.repeat(17), `${'a'.repeat(15)}\u00e9`, '\u00e9', '\x7f\x00', 'ab\u20ac']) {
+      const bytes = Buffer.from(value, 'utf8');
+      expect(de.deserialize('t', Buffer.from(bytes))).toBe(value);
+      expect(de.deserializeRange('t', Buffer.concat([Buffer.from('zz'), bytes, Buffer.from('q')]), 2, 2 + bytes.length)).toBe(value);
+    }
+    expect(de.deserialize('t', Buffer.from('6180', 'hex'))).toBe('a\uFFFD');
+  });
+
   it('reads malformed UTF-8 as U+FFFD, as Java does', () => {
     expect(de.deserialize('t', Buffer.from('61ff62', 'hex'))).toBe('a\uFFFDb');
   });
