@@ -125,6 +125,20 @@ export class KafkaStreams {
   }
 
   /**
+   * Calls `listener(newState, oldState)` on every state change (Java's `setStateListener`;
+   * `state$` is the rxjs form). Only before `start()`, as in Java.
+   *
+   * @example streams.setStateListener((to, from) => console.log(`${from} -> ${to}`))
+   */
+  setStateListener(listener: ((newState: StreamsState, oldState: StreamsState) => void) | { onChange(newState: StreamsState, oldState: StreamsState): void }): void {
+    if (this.state !== StreamsState.CREATED) throw new StreamsError('setStateListener must be called before start().');
+    const onChange = typeof listener === 'function' ? listener : (to: StreamsState, from: StreamsState) => listener.onChange(to, from);
+    this.eventSubject.subscribe((event) => {
+      if (event.type === 'state') onChange(event.to, event.from);
+    });
+  }
+
+  /**
    * Checks topics, creates missing internal topics, joins the group and starts processing.
    * Resolves once the consumer joined; rejects (state ERROR) on a missing source topic or
    * an unreachable cluster.

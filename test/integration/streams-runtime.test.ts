@@ -67,7 +67,10 @@ describe('KafkaStreams on a real broker (Processor API)', () => {
     const first = app(applicationId, input, output, stateDir);
     const states: StreamsState[] = [];
     first.state$.subscribe((s) => states.push(s));
+    const changes: string[] = [];
+    first.setStateListener((to, from) => changes.push(`${from}->${to}`));
     await first.start();
+    expect(() => first.setStateListener(() => undefined)).toThrow(/before start/);
     await produce(input, records(10, 20));
     const out1 = await readUntil(output, (rs) => rs.length >= 200);
     expect([...latestByKey(out1, (b) => Number(b.readBigInt64BE(0))).values()]).toEqual(Array(10).fill(20));
@@ -76,6 +79,8 @@ describe('KafkaStreams on a real broker (Processor API)', () => {
     expect(await first.close()).toBe(true);
     expect(states).toContain(StreamsState.RUNNING);
     expect(states.at(-1)).toBe(StreamsState.NOT_RUNNING);
+    expect(changes).toContain('REBALANCING->RUNNING');
+    expect(changes.at(-1)).toBe('PENDING_SHUTDOWN->NOT_RUNNING');
 
     // Restart without local state: counts come back from the changelog.
     const second = app(applicationId, input, output, stateDir);
