@@ -2,6 +2,7 @@
 import type { RestoreCallback } from '../state/state-store-context.js';
 import { topicPartitionKey, type ConsumedBytes } from './task/consumed-record.js';
 import { EARLIEST_OFFSET, type EngineAdmin, type EnginePartitionReader } from './kafka/engine.js';
+import type { StateRestoreListener } from './state-restore-listener.js';
 
 /** One store to restore: where its changelog is, where to start, how to apply records. */
 export interface RestoreTarget {
@@ -28,38 +29,73 @@ export interface RestoreProgress {
   readonly restored: number;
 }
 
+/** What `restoreChangelogs` reports to, and what stops it. */
+export interface RestoreHooks {
+  /** Per partition after each fetch that applied records to it, and when it reaches its end. */
+  readonly onProgress?: (p: RestoreProgress) => void;
+  /** Java's restore listener callbacks (active tasks only). */
+  readonly listener?: StateRestoreListener | null;
+  /** Aborting stops the restoration between fetches (the checkpoint in flight is written first). */
+  readonly signal?: AbortSignal;
+  /** Called per partition that reached its end: `end` counts the transaction markers after the last record. */
+  readonly reached?: (key: string, end: bigint) => void;
+}
+
 /**
  * Brings stores up to date from their changelogs: from the checkpointed offset to the
  * read-committed end (LSO), fixed when restoration starts. Records go to the stores'
  * restore callbacks as raw bytes (no serdes, no caches); `checkpoint` is called after every
- * fetch so the data and the offsets reach LevelDB in one batch. An abort of `signal` stops
- * it between fetches, once the checkpoint in flight is written (throws the signal's reason).
+ * fetch so the data and the offsets reach LevelDB in one batch. An abort of `hooks.signal`
+ * stops it between fetches, once the checkpoint in flight is written (throws the signal's reason).
  */
 export async function restoreChangelogs(
   targets: readonly RestoreTarget[],
   admin: Pick<EngineAdmin, 'endOffsets'>,
   reader: EnginePartitionReader,
   checkpoint: (offsets: ReadonlyMap<string, bigint>) => Promise<void>,
-  onProgress: (p: RestoreProgress) => void,
-  signal?: AbortSignal,
-  /** Called per partition that reached its end: `end` counts the transaction markers after the last record. */
-  reached?: (key: string, end: bigint) => void,
+  hooks: RestoreHooks = {},
 ): Promise<number> {
+  const { listener, reached } = hooks;
   if (targets.length === 0) return 0;
   const ends = await admin.endOffsets([...new Set(targets.map((t) => t.topic))]);
-  const pending = new Map<string, { target: RestoreTarget; start: bigint; end: bigint; restored: number }>();
+  const pending = new Map<string, PendingRestore>();
   for (const target of targets) {
     const key = topicPartitionKey(target.topic, target.partition);
     const logEnd = ends.get(key) ?? 0n;
     const end = target.endOffset !== undefined && target.endOffset < logEnd ? target.endOffset : logEnd;
     const start = target.checkpointed === undefined ? EARLIEST_OFFSET : target.checkpointed + 1n;
+    const tp = { topic: target.topic, partition: target.partition };
+    listener?.onRestoreStart(tp, target.storeName, start === EARLIEST_OFFSET ? 0n : start, end);
     if ((start !== EARLIEST_OFFSET && start >= end) || end === 0n) {
+      listener?.onRestoreEnd(tp, target.storeName, 0);
       reached?.(key, end);
       continue;
     }
     pending.set(key, { target, start, end, restored: 0 });
   }
   if (pending.size === 0) return 0;
+  try {
+    return await restorePending(pending, reader, checkpoint, hooks);
+  } catch (error) {
+    for (const p of pending.values()) listener?.onRestoreSuspended?.({ topic: p.target.topic, partition: p.target.partition }, p.target.storeName, p.restored);
+    throw error;
+  }
+}
+
+interface PendingRestore {
+  readonly target: RestoreTarget;
+  readonly start: bigint;
+  readonly end: bigint;
+  restored: number;
+}
+
+/** The fetch loop of `restoreChangelogs` over the partitions with records to restore (removed from `pending` as they finish). */
+async function restorePending(
+  pending: Map<string, PendingRestore>,
+  reader: EnginePartitionReader,
+  checkpoint: (offsets: ReadonlyMap<string, bigint>) => Promise<void>,
+  { onProgress, listener, signal, reached }: RestoreHooks,
+): Promise<number> {
   await reader.assign(new Map([...pending].map(([key, p]) => [key, p.start])));
   let total = 0;
   // One checkpoint (a LevelDB batch, written off the main thread) stays in flight while the
@@ -91,6 +127,7 @@ export async function restoreChangelogs(
       p.restored += count;
       total += count;
       offsets.set(key, upToEnd[count - 1]!.offset);
+      listener?.onBatchRestored({ topic: p.target.topic, partition: p.target.partition }, p.target.storeName, upToEnd[count - 1]!.offset, count);
     }
     if (offsets.size) {
       await writing;
@@ -100,10 +137,11 @@ export async function restoreChangelogs(
     for (const [key, p] of pending) {
       const position = fetched.positions.get(key) ?? reader.position({ topic: p.target.topic, partition: p.target.partition });
       if (offsets.has(key) || (position !== undefined && position >= p.end)) {
-        onProgress({ storeName: p.target.storeName, topic: p.target.topic, partition: p.target.partition, startOffset: p.start, endOffset: p.end, restored: p.restored });
+        onProgress?.({ storeName: p.target.storeName, topic: p.target.topic, partition: p.target.partition, startOffset: p.start, endOffset: p.end, restored: p.restored });
       }
       if (position !== undefined && position >= p.end) {
         pending.delete(key);
+        listener?.onRestoreEnd({ topic: p.target.topic, partition: p.target.partition }, p.target.storeName, p.restored);
         reached?.(key, p.end);
       }
     }

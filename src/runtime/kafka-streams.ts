@@ -21,6 +21,7 @@ import { GlobalStateUpdater } from './global-state-updater.js';
 import { readOwnAssignment } from './own-assignment.js';
 import { PeriodicRefresh } from './periodic-refresh.js';
 import { StandbyTasks } from './standby-tasks.js';
+import type { StateRestoreListener } from './state-restore-listener.js';
 import type { StoreQueryParameters } from './store-query-parameters.js';
 import { queryLocalStore } from './local-store-query.js';
 import { ASSIGNMENT_SHUTDOWN_REQUESTED } from './kafka/streams-assignor.js';
@@ -64,6 +65,8 @@ export class KafkaStreams {
   private plan: TopicPlan | null = null;
   private closing: Promise<boolean> | null = null;
   private global: GlobalStateUpdater | null = null;
+  /** Set with `setGlobalStateRestoreListener`. */
+  private restoreListener: StateRestoreListener | null = null;
   /** `pause()` is in effect (until `resume()`). */
   private paused = false;
   /** When the current run of transient consumer failures began (null: none). */
@@ -136,6 +139,17 @@ export class KafkaStreams {
     this.eventSubject.subscribe((event) => {
       if (event.type === 'state') onChange(event.to, event.from);
     });
+  }
+
+  /**
+   * Calls `listener` as active tasks restore their stores (Java's
+   * `setGlobalStateRestoreListener`): per changelog partition a start, each restored batch,
+   * and an end or a suspension. Only before `start()`, as in Java. Global tables report their
+   * loading through `events$` only.
+   */
+  setGlobalStateRestoreListener(listener: StateRestoreListener): void {
+    if (this.state !== StreamsState.CREATED) throw new StreamsError('setGlobalStateRestoreListener must be called before start().');
+    this.restoreListener = listener;
   }
 
   /**
@@ -240,6 +254,7 @@ export class KafkaStreams {
       onRunning: (running) => this.transition(running ? StreamsState.RUNNING : StreamsState.REBALANCING),
       onJoined: (memberId) => void this.afterJoin(engine, memberId),
       paused: () => this.paused,
+      restoreListener: () => this.restoreListener,
     });
     this.tasks = tasks;
     this.thread = thread;

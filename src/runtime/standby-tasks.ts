@@ -218,7 +218,7 @@ export class StandbyTasks {
             for (const key of offsets.keys()) standby.caughtUp.add(key);
           };
           const reached = (key: string, end: bigint): void => void standby.positions.set(key, end);
-          await restoreChangelogs(targets, endsOnce, this.reader, checkpoint, () => undefined, signal, reached);
+          await restoreChangelogs(targets, endsOnce, this.reader, checkpoint, { signal, reached });
         } catch (error) {
           // Reported and tried again next round: a standby is an optimisation, the active task
           // restores whatever the standby lacks.

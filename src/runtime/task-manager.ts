@@ -12,6 +12,7 @@ import type { RecordCollector } from './task/record-collector.js';
 import { topicPartitionKey } from './task/consumed-record.js';
 import { lockTaskDirWhenFree } from './task/state-dir-lock.js';
 import { restoreChangelogs, type RestoreTarget } from './changelog-restorer.js';
+import type { StateRestoreListener } from './state-restore-listener.js';
 import { KafkaRecordCollector } from './kafka-record-collector.js';
 import { decodeTopicPartitionMetadata, encodeTopicPartitionMetadata } from './kafka/topic-partition-metadata.js';
 import type { CommittedOffset, EngineAdmin, EngineConsumer, EnginePartitionReader, EngineTransactionalProducer, TopicPartition } from './kafka/engine.js';
@@ -55,6 +56,8 @@ export interface TaskManagerDeps {
   /** Where closed tasks' counters go: the client's, so a replaced thread's totals are kept. */
   readonly retired?: TaskMetrics;
   /** Runs before a task opens (a standby replica of it here closes and frees its folder). */
+  /** The listener set with `KafkaStreams.setGlobalStateRestoreListener`, or null (asked at each restore). */
+  readonly restoreListener?: () => StateRestoreListener | null;
   readonly beforeOpen?: (id: string) => Promise<void>;
 }
 
@@ -232,8 +235,7 @@ export class TaskManager {
         this.deps.admin,
         reader,
         (o) => active.task.checkpointRestored(o),
-        (p) => this.deps.emit({ type: 'restore-progress', taskId: active.id, ...p }),
-        signal,
+        { onProgress: (p) => this.deps.emit({ type: 'restore-progress', taskId: active.id, ...p }), listener: this.deps.restoreListener?.() ?? null, signal },
       );
       this.deps.emit({ type: 'restore-end', taskId: active.id, restored, ms: Date.now() - started });
     } finally {

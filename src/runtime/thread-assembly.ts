@@ -4,6 +4,7 @@ import type { Engine } from './engine-factory.js';
 import type { EngineConsumer } from './kafka/engine.js';
 import { KafkaRecordCollector } from './kafka-record-collector.js';
 import type { StandbyTasks } from './standby-tasks.js';
+import type { StateRestoreListener } from './state-restore-listener.js';
 import type { StreamsEvent } from './streams-event.js';
 import type { ResolvedStreamsConfig } from './streams-config.js';
 import { StreamThread } from './stream-thread.js';
@@ -29,6 +30,8 @@ export interface ThreadHooks {
   readonly onJoined: (memberId: string) => void;
   /** Whether `KafkaStreams.pause()` is in effect. */
   readonly paused: () => boolean;
+  /** The listener set with `setGlobalStateRestoreListener`, or null. */
+  readonly restoreListener: () => StateRestoreListener | null;
 }
 
 /**
@@ -57,6 +60,7 @@ export async function assembleThread(engine: Engine, plan: TopicPlan, hooks: Thr
     emit: hooks.emit,
     retired: hooks.retired,
     // A standby of a task that becomes active here gives up the task's folder first.
+    restoreListener: hooks.restoreListener,
     beforeOpen: (id) => hooks.standbys()?.release(id) ?? Promise.resolve(),
     budget: { cacheBytesPerTask: Math.floor(config.cacheMaxBytes / Math.max(1, plan.subtopologies.reduce((n, s) => n + s.numTasks, 0))) },
   });

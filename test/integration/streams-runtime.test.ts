@@ -87,11 +87,21 @@ describe('KafkaStreams on a real broker (Processor API)', () => {
     second.cleanUp();
     const restored: number[] = [];
     second.events$.subscribe((e) => e.type === 'restore-end' && restored.push(e.restored));
+    const listened = new Map<string, string>();
+    second.setGlobalStateRestoreListener({
+      onRestoreStart: (tp, store, start, end) => listened.set(`${store} ${tp.partition}`, `${start}..${end}`),
+      onBatchRestored: () => undefined,
+      onRestoreEnd: (tp, store, total) => listened.set(`${store} ${tp.partition}`, `${listened.get(`${store} ${tp.partition}`)} ${total}`),
+    });
     await second.start();
     await produce(input, records(10, 1));
     const out2 = await readUntil(output, (rs) => rs.length >= 210);
     expect([...latestByKey(out2, (b) => Number(b.readBigInt64BE(0))).values()]).toEqual(Array(10).fill(21));
     expect(restored.reduce((a, b) => a + b, 0)).toBe(200);
+    // Each partition's changelog holds its keys' 20 updates each, restored from offset 0.
+    expect([...listened.values()].map((s) => Number(s.split(' ')[1])).reduce((a, b) => a + b, 0)).toBe(200);
+    expect([...listened.keys()].sort()).toEqual(['counts 0', 'counts 1']);
+    expect([...listened.values()].every((s) => s.startsWith('0..'))).toBe(true);
     await second.close();
   }, 90_000);
 

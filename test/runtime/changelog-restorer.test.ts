@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_HEADERS } from '../../src/processor/headers.js';
 import { restoreChangelogs } from '../../src/runtime/changelog-restorer.js';
+import type { StateRestoreListener } from '../../src/runtime/state-restore-listener.js';
 import type { EngineAdmin, EnginePartitionReader, ReaderFetch } from '../../src/runtime/kafka/engine.js';
 import type { ConsumedBytes } from '../../src/runtime/task/consumed-record.js';
 
@@ -40,8 +41,7 @@ describe('restoreChangelogs', () => {
         checkpoints.push(`written ${offsets.get(KEY)}`);
         if (offsets.get(KEY) === 2n) abort.abort(); // taken away while offset 2 is checkpointed
       },
-      () => undefined,
-      abort.signal,
+      { signal: abort.signal },
     );
     await expect(restoring).rejects.toMatchObject({ name: 'AbortError' });
     // Offset 3 was applied while 2 was being written; the next fetch saw the abort, waited for
@@ -58,10 +58,31 @@ describe('restoreChangelogs', () => {
       admin,
       oneRecordPerFetch(3),
       async () => undefined,
-      () => undefined,
-      new AbortController().signal,
     );
     expect(total).toBe(3);
     expect(restored).toEqual(['0', '1', '2']);
+  });
+
+  it('tells a restore listener each partition\'s start, batches and end (or suspension), as Java\'s', async () => {
+    const calls: string[] = [];
+    const listener: StateRestoreListener = {
+      onRestoreStart: (tp, store, start, end) => calls.push(`start ${tp.topic}-${tp.partition} ${store} ${start}..${end}`),
+      onBatchRestored: (tp, store, last, n) => calls.push(`batch ${store} ${last} ${n}`),
+      onRestoreEnd: (tp, store, total) => calls.push(`end ${store} ${total}`),
+      onRestoreSuspended: (tp, store, total) => calls.push(`suspended ${store} ${total}`),
+    };
+    const target = (storeName: string, checkpointed: bigint | undefined) => ({ storeName, topic: TOPIC, partition: 0, checkpointed, restore: () => undefined });
+    const admin = { endOffsets: async () => new Map([[KEY, 3n]]) } as unknown as EngineAdmin;
+    await restoreChangelogs([target('store', undefined)], admin, oneRecordPerFetch(3), async () => undefined, { listener });
+    // A store already at the end starts and ends at once.
+    await restoreChangelogs([target('current', 2n)], admin, oneRecordPerFetch(3), async () => undefined, { listener });
+    const abort = new AbortController();
+    const checkpoint = async (offsets: ReadonlyMap<string, bigint>): Promise<void> => void (offsets.get(KEY) === 1n && abort.abort());
+    await expect(restoreChangelogs([target('moved', undefined)], admin, oneRecordPerFetch(3), checkpoint, { listener, signal: abort.signal })).rejects.toThrow();
+    expect(calls).toEqual([
+      `start ${KEY} store 0..3`, 'batch store 0 1', 'batch store 1 1', 'batch store 2 1', 'end store 3',
+      `start ${KEY} current 3..3`, 'end current 0',
+      `start ${KEY} moved 0..3`, 'batch moved 0 1', 'batch moved 1 1', 'suspended moved 2',
+    ]);
   });
 });
