@@ -8,6 +8,7 @@ import { GlobalStateTask, type GlobalStores } from './task/global-state-task.js'
 import { topicPartitionKey } from './task/consumed-record.js';
 import { parseTopicPartitionKey } from './kafka/topic-partitions.js';
 import { EARLIEST_OFFSET, type EngineAdmin, type EnginePartitionReader, type ReaderFetch } from './kafka/engine.js';
+import type { StateRestoreListener } from './state-restore-listener.js';
 
 /** What the updater needs from the client around it. */
 export interface GlobalStateUpdaterDeps {
@@ -18,6 +19,8 @@ export interface GlobalStateUpdaterDeps {
   readonly emit: (event: StreamsEvent) => void;
   /** The follow loop failed; global stores stop being updated. */
   readonly onFatal: (error: unknown) => void;
+  /** Told of the bootstrap per partition, as Java's global restore listener. */
+  readonly restoreListener?: StateRestoreListener | null;
 }
 
 /** Records applied between checkpoints while bootstrapping (bounds the dirty state). */
@@ -65,18 +68,29 @@ export class GlobalStateUpdater implements GlobalStores {
     const reader = (this.reader = this.deps.newReader());
     await reader.assign(offsets);
     const pending = new Set(keys.filter((key) => (ends.get(key) ?? 0n) > 0n && offsets.get(key)! < ends.get(key)!));
+    const perKey = new Map(keys.map((key) => [key, 0]));
+    const listener = this.deps.restoreListener ?? null;
+    for (const key of keys) {
+      const start = offsets.get(key)!;
+      listener?.onRestoreStart(this.at(key), this.storeOf(key), start === EARLIEST_OFFSET ? (starts.get(key) ?? 0n) : start, ends.get(key) ?? 0n);
+      if (!pending.has(key)) listener?.onRestoreEnd(this.at(key), this.storeOf(key), 0);
+    }
     let restored = 0;
     let sinceCheckpoint = 0;
     while (pending.size > 0) {
       const fetched = await reader.fetch(500);
-      const applied = await this.apply(fetched);
+      const applied = await this.apply(fetched, perKey, listener);
       restored += applied;
       sinceCheckpoint += applied;
       if (sinceCheckpoint >= CHECKPOINT_EVERY) {
         await this.checkpoint(reader, keys);
         sinceCheckpoint = 0;
       }
-      for (const key of pending) if ((fetched.positions.get(key) ?? -1n) >= ends.get(key)!) pending.delete(key);
+      for (const key of pending) {
+        if ((fetched.positions.get(key) ?? -1n) < ends.get(key)!) continue;
+        pending.delete(key);
+        listener?.onRestoreEnd(this.at(key), this.storeOf(key), perKey.get(key)!);
+      }
     }
     await this.checkpoint(reader, keys);
     this.keys = keys;
@@ -122,14 +136,26 @@ export class GlobalStateUpdater implements GlobalStores {
     await this.task.checkpoint(applied);
   }
 
-  private async apply(fetched: ReaderFetch): Promise<number> {
+  /** Applies fetched records; while bootstrapping, counts them per partition and tells the listener. */
+  private async apply(fetched: ReaderFetch, perKey?: Map<string, number>, listener?: StateRestoreListener | null): Promise<number> {
     let n = 0;
-    for (const records of fetched.records.values()) {
+    for (const [key, records] of fetched.records) {
       if (records.length === 0) continue;
-      await this.task.update(records[0]!.topic, records[0]!.partition, records);
+      const { topic, partition } = records[0]!;
+      await this.task.update(topic, partition, records);
       n += records.length;
+      perKey?.set(key, (perKey.get(key) ?? 0) + records.length);
+      listener?.onBatchRestored({ topic, partition }, this.task.storeOf(topic), records.at(-1)!.offset, records.length);
     }
     return n;
+  }
+
+  private at(key: string): { topic: string; partition: number } {
+    return parseTopicPartitionKey(key);
+  }
+
+  private storeOf(key: string): string {
+    return this.task.storeOf(parseTopicPartitionKey(key).topic);
   }
 
   /**

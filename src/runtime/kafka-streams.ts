@@ -144,8 +144,8 @@ export class KafkaStreams {
   /**
    * Calls `listener` as active tasks restore their stores (Java's
    * `setGlobalStateRestoreListener`): per changelog partition a start, each restored batch,
-   * and an end or a suspension. Only before `start()`, as in Java. Global tables report their
-   * loading through `events$` only.
+   * and an end or a suspension; global tables' stores report their loading at start the same
+   * way. Only before `start()`, as in Java.
    */
   setGlobalStateRestoreListener(listener: StateRestoreListener): void {
     if (this.state !== StreamsState.CREATED) throw new StreamsError('setGlobalStateRestoreListener must be called before start().');
@@ -191,7 +191,7 @@ export class KafkaStreams {
   /** Global tables are read in full before any task processes (GlobalStreamThread). */
   private async startGlobalState(engine: Engine): Promise<void> {
     const deps = { topology: this.topology, config: this.config, admin: engine.admin, newReader: () => engine.newReader() };
-    this.global = GlobalStateUpdater.create({ ...deps, emit: (e) => this.emit(e), onFatal: (error) => void this.onFatal(error) });
+    this.global = GlobalStateUpdater.create({ ...deps, emit: (e) => this.emit(e), onFatal: (error) => void this.onFatal(error), restoreListener: this.restoreListener });
     await this.global?.start();
   }
 

@@ -16,7 +16,7 @@ afterAll(removeStateDirs);
 const S = Serdes.String();
 
 /** Starts an instance with a global table over `table`; resolves with it and the records its global bootstrap read. */
-async function start(table: string, input: string, applicationId: string, stateDir: string): Promise<{ streams: KafkaStreams; restored: number[] }> {
+async function start(table: string, input: string, applicationId: string, stateDir: string): Promise<{ streams: KafkaStreams; restored: number[]; listened: string[] }> {
   const builder = new StreamBuilder();
   builder.globalTable<string, string>(table, Materialized.as('g-store'));
   builder.stream<string, string>(input).to(`${input}-out`);
@@ -25,8 +25,14 @@ async function start(table: string, input: string, applicationId: string, stateD
   streams.events$.subscribe((e) => {
     if (e.type === 'restore-end' && e.taskId === 'global') restored.push(e.restored);
   });
+  const listened: string[] = [];
+  streams.setGlobalStateRestoreListener({
+    onRestoreStart: (tp, store, start, end) => listened.push(`start ${store} ${tp.partition} ${start}..${end}`),
+    onBatchRestored: () => undefined,
+    onRestoreEnd: (tp, store, total) => listened.push(`end ${store} ${tp.partition} ${total}`),
+  });
   await streams.start(); // resolves once the global topics were read to their end
-  return { streams, restored };
+  return { streams, restored, listened };
 }
 
 function contents(streams: KafkaStreams): Record<string, string> {
@@ -55,6 +61,8 @@ describe('runtime: global table checkpoints', () => {
     ]);
     const second = await start(table, input, applicationId, stateDir);
     expect(second.restored).toEqual([2]); // only what came after the checkpoint
+    // The restore listener hears of each partition: partition 0 read on from its checkpoint.
+    expect(second.listened.sort()).toEqual(['end g-store 0 2', 'end g-store 1 0', 'start g-store 0 2..4', 'start g-store 1 2..2']);
     expect(contents(second.streams)).toEqual({ a: 'v2', b: 'v1', d: 'v1' });
     expect(await second.streams.close({ timeoutMs: 20_000 })).toBe(true);
 

@@ -70,6 +70,19 @@ export class GlobalStateTask implements GlobalStores {
     return nodeNames.length === 0 ? null : new GlobalStateTask(topology, config, taskDir, nodeNames, wallClockMs);
   }
 
+  /** The store a global topic feeds (each `addGlobalStore` and `globalTable` reads one topic into one store). */
+  storeOf(topic: string): string {
+    for (const [name, spec] of this.topology.stores) {
+      if (!spec.global) continue;
+      for (const user of spec.users) {
+        const processor = this.topology.nodes.get(user);
+        const source = processor?.kind === 'processor' ? this.topology.nodes.get(processor.parents[0]!) : undefined;
+        if (source?.kind === 'source' && source.topics?.includes(topic)) return name;
+      }
+    }
+    return topic;
+  }
+
   /** Opens the stores (LevelDB) and initialises the processors. */
   initialize(): Promise<void> {
     return this.task.initialize();
