@@ -21,6 +21,8 @@ export const ENGINE_CONFIG_KEYS: readonly string[] = [...KAFKA_CLIENT_CONFIG_KEY
 export interface ThreadConsumerOptions {
   readonly groupId: string;
   readonly topics: readonly (string | RegExp)[];
+  /** Topics read from the latest offset when the group has no commit (the others from the earliest). */
+  readonly latestTopics?: readonly string[];
   readonly sourceTopicsBySubtopology: ReadonlyMap<number, readonly string[]>;
   /** Source topics' partition counts from the start-up plan (a floor for the client's metadata). */
   readonly knownPartitions?: ReadonlyMap<string, number>;
@@ -69,6 +71,7 @@ export async function connectEngine(config: ResolvedStreamsConfig): Promise<Engi
       engine.consumer({
         groupId: o.groupId,
         topics: o.topics,
+        latestTopics: o.latestTopics,
         assignor: {
           sourceTopicsBySubtopology: o.sourceTopicsBySubtopology,
           knownPartitions: o.knownPartitions,

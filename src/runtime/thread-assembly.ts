@@ -76,9 +76,12 @@ export async function assembleThread(engine: Engine, plan: TopicPlan, hooks: Thr
     onJoined: hooks.onJoined,
     paused: hooks.paused,
   });
+  const sourceTopics = [...new Set(plan.subtopologies.flatMap((s) => s.sourceTopics))];
+  const latest = latestTopics(topology, sourceTopics);
   const consumer = engine.newConsumer({
     groupId: config.applicationId,
-    topics: [...new Set(plan.subtopologies.flatMap((s) => s.sourceTopics))],
+    topics: sourceTopics.filter((t) => !latest.has(t)),
+    latestTopics: [...latest],
     sourceTopicsBySubtopology: new Map(plan.subtopologies.map((s) => [s.id, s.sourceTopics])),
     knownPartitions: plan.partitionCounts,
     ownedTasks: () => [...tasks.tasks.keys()],
@@ -92,4 +95,20 @@ export async function assembleThread(engine: Engine, plan: TopicPlan, hooks: Thr
     onFatal: hooks.onFatal,
   });
   return { tasks, thread, consumer };
+}
+
+/**
+ * The source topics of sources with `offsetReset: 'latest'` (`Consumed.withOffsetResetPolicy`):
+ * without a committed offset they are read from the end; every other topic, internal ones
+ * included, from the beginning, as in Kafka Streams.
+ */
+function latestTopics(topology: Topology, sourceTopics: readonly string[]): Set<string> {
+  const latest = new Set<string>();
+  for (const node of topology.nodes.values()) {
+    if (node.kind !== 'source' || node.global || node.offsetReset !== 'latest') continue;
+    for (const topic of sourceTopics) {
+      if (node.topics !== null ? node.topics.includes(topic) : new RegExp(node.pattern!.source, node.pattern!.flags.replace('g', '')).test(topic)) latest.add(topic);
+    }
+  }
+  return latest;
 }
