@@ -1,7 +1,7 @@
 // Kafka: Consumed
 import type { Serde } from '../serdes/serde.js';
 import type { TimestampExtractor } from '../processor/timestamp-extractor.js';
-import type { AutoOffsetReset } from '../processor/auto-offset-reset.js';
+import { AutoOffsetReset, type OffsetResetPolicy } from '../processor/auto-offset-reset.js';
 import { validateName } from './named.js';
 
 /**
@@ -24,9 +24,9 @@ export class Consumed<K, V> {
     keySerde: Serde<K> | null,
     valueSerde: Serde<V> | null,
     timestampExtractor: TimestampExtractor | null = null,
-    offsetReset: AutoOffsetReset | null = null,
+    offsetReset: OffsetResetPolicy | null = null,
   ): Consumed<K, V> {
-    return new Consumed(keySerde, valueSerde, timestampExtractor, offsetReset, null);
+    return new Consumed(keySerde, valueSerde, timestampExtractor, offsetReset === null ? null : AutoOffsetReset.of(offsetReset), null);
   }
 
   /** Names the source node. */
@@ -41,8 +41,8 @@ export class Consumed<K, V> {
   }
 
   /** Only an offset reset policy. */
-  static withOffsetResetPolicy<K = any, V = any>(offsetReset: AutoOffsetReset): Consumed<K, V> {
-    return new Consumed<K, V>(null, null, null, offsetReset, null);
+  static withOffsetResetPolicy<K = any, V = any>(offsetReset: OffsetResetPolicy): Consumed<K, V> {
+    return new Consumed<K, V>(null, null, null, AutoOffsetReset.of(offsetReset), null);
   }
 
   withKeySerde<K2>(keySerde: Serde<K2>): Consumed<K2, V> {
@@ -57,8 +57,8 @@ export class Consumed<K, V> {
     return new Consumed(this.keySerde, this.valueSerde, extractor, this.offsetReset, this.name);
   }
 
-  withOffsetResetPolicy(offsetReset: AutoOffsetReset): Consumed<K, V> {
-    return new Consumed(this.keySerde, this.valueSerde, this.timestampExtractor, offsetReset, this.name);
+  withOffsetResetPolicy(offsetReset: OffsetResetPolicy): Consumed<K, V> {
+    return new Consumed(this.keySerde, this.valueSerde, this.timestampExtractor, AutoOffsetReset.of(offsetReset), this.name);
   }
 
   withName(name: string): Consumed<K, V> {

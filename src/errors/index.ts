@@ -7,5 +7,6 @@ export { ProcessorStateError } from './processor-state-error.js';
 export type { DeserializationHandler, DeserializationErrorContext } from './deserialization-handler.js';
 export type { ProcessingHandler, ProcessingErrorContext } from './processing-handler.js';
 export { InvalidStateStoreError } from './invalid-state-store-error.js';
+export { NoOffsetForPartitionError } from './no-offset-for-partition-error.js';
 export type { ProductionHandler, ProductionErrorContext } from './production-handler.js';
 export { DEAD_LETTER_HEADERS } from './dead-letter.js';

@@ -16,5 +16,5 @@ export {
 } from './timestamp-extractor.js';
 export type { StreamPartitioner } from './stream-partitioner.js';
 export type { TopicNameExtractor } from './topic-name-extractor.js';
-export type { AutoOffsetReset } from './auto-offset-reset.js';
+export { AutoOffsetReset, type OffsetResetPolicy } from './auto-offset-reset.js';
 export type { ValueTransformerWithKey, ValueTransformerWithKeySupplier, ValueTransformerContext } from './value-transformer-with-key.js';

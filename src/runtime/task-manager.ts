@@ -13,6 +13,8 @@ import { topicPartitionKey } from './task/consumed-record.js';
 import { lockTaskDirWhenFree } from './task/state-dir-lock.js';
 import { restoreChangelogs, type RestoreTarget } from './changelog-restorer.js';
 import type { StateRestoreListener } from './state-restore-listener.js';
+import { offsetResetOf } from './offset-reset-of.js';
+import { NoOffsetForPartitionError } from '../errors/no-offset-for-partition-error.js';
 import { KafkaRecordCollector } from './kafka-record-collector.js';
 import { decodeTopicPartitionMetadata, encodeTopicPartitionMetadata } from './kafka/topic-partition-metadata.js';
 import type { CommittedOffset, EngineAdmin, EngineConsumer, EnginePartitionReader, EngineTransactionalProducer, TopicPartition } from './kafka/engine.js';
@@ -34,6 +36,8 @@ export interface ActiveTask {
   committed: Map<string, CommittedOffset>;
   /** Offsets committed last time, to skip empty transactions. */
   lastCommitted: Map<string, bigint>;
+  /** Where partitions without a committed offset start when their source says so (`AutoOffsetReset.byDuration`). */
+  readonly resetTo: Map<string, bigint>;
 }
 
 /** What the task manager needs from the process around it. */
@@ -165,7 +169,7 @@ export class TaskManager {
       wallClockMs: Date.now,
       globalStores: this.deps.globalStores ?? null,
     });
-    const active: ActiveTask = { id, task, partitions, state: 'restoring', fetched: new Map(), unlock, producer, collector, committed: new Map(), lastCommitted: new Map() };
+    const active: ActiveTask = { id, task, partitions, state: 'restoring', fetched: new Map(), unlock, producer, collector, committed: new Map(), lastCommitted: new Map(), resetTo: new Map() };
     this.tasks.set(id, active);
     try {
       await task.initialize();
@@ -193,6 +197,7 @@ export class TaskManager {
 
   private async readCommitted(active: ActiveTask): Promise<void> {
     const committed = await this.deps.admin.committedOffsets(this.deps.config.applicationId, [...new Set(active.partitions.map((p) => p.topic))]);
+    await this.resetUncommitted(active, committed);
     for (const tp of active.partitions) {
       const key = topicPartitionKey(tp.topic, tp.partition);
       const c = committed.get(key);
@@ -205,6 +210,31 @@ export class TaskManager {
       for (const [k, v] of metadata.processorMetadata) {
         const known = active.task.processorMetadata.get(k);
         if (known === undefined || v > known) active.task.processorMetadata.set(k, v);
+      }
+    }
+  }
+
+  /**
+   * Partitions without a committed offset start where their source's `AutoOffsetReset` says:
+   * earliest or latest through the consumer's subscription, `byDuration` at the first
+   * record not older than the duration (`resetTo`), and `none` is an error.
+   */
+  private async resetUncommitted(active: ActiveTask, committed: ReadonlyMap<string, CommittedOffset>): Promise<void> {
+    const now = Date.now();
+    for (const tp of active.partitions) {
+      const key = topicPartitionKey(tp.topic, tp.partition);
+      if (committed.has(key)) continue;
+      const policy = offsetResetOf(this.deps.topology, tp.topic);
+      if (policy?.type === 'none') {
+        throw new NoOffsetForPartitionError(
+          `No committed offset for ${key} of group "${this.deps.config.applicationId}", and its source's offset reset policy is AutoOffsetReset.none(). ` +
+            'Commit an offset for the group first (kafka-consumer-groups --reset-offsets), or use earliest(), latest() or byDuration().',
+        );
+      }
+      if (policy?.type === 'by_duration') {
+        const offsets = await this.deps.admin.offsetsForTimes([tp.topic], now - policy.durationMs!);
+        const offset = offsets.get(key);
+        if (offset !== undefined) active.resetTo.set(key, offset);
       }
     }
   }

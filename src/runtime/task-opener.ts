@@ -1,4 +1,5 @@
 // Kafka: the task creation half of TaskManager.handleAssignment (open, restore, then resume)
+import { NoOffsetForPartitionError } from '../errors/no-offset-for-partition-error.js';
 import type { ResolvedStreamsConfig } from './streams-config.js';
 import type { StreamsEvent } from './streams-event.js';
 import type { ActiveTask, TaskManager } from './task-manager.js';
@@ -48,10 +49,11 @@ export class TaskOpener {
       // made them final), dropping anything fetched before.
       const consumer = this.deps.consumer();
       for (const tp of partitions) {
-        const c = active.committed.get(topicPartitionKey(tp.topic, tp.partition));
-        if (!c) continue;
+        const key = topicPartitionKey(tp.topic, tp.partition);
+        const offset = active.committed.get(key)?.offset ?? active.resetTo.get(key);
+        if (offset === undefined) continue;
         active.task.partitionGroup.queue(tp.topic, tp.partition)?.clear();
-        consumer.seek(tp, c.offset);
+        consumer.seek(tp, offset);
       }
       consumer.resume(partitions);
       this.deps.opened();
@@ -101,7 +103,7 @@ export class TaskOpener {
         return await this.deps.tasks.openTask(id, partitions, signal);
       } catch (error) {
         if (signal.aborted || error instanceof ProducerFencedError || !this.deps.running() || !this.owns(partitions)) return null;
-        if (Date.now() + backoff > deadline) throw error;
+        if (Date.now() + backoff > deadline || error instanceof NoOffsetForPartitionError) throw error;
         this.deps.emit({ type: 'error', error, taskId: id });
         await new Promise((r) => setTimeout(r, backoff));
       }

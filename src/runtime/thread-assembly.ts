@@ -11,6 +11,7 @@ import { StreamThread } from './stream-thread.js';
 import type { GlobalStores } from './task/global-state-task.js';
 import type { TaskMetrics } from './task/task-metrics.js';
 import { TaskManager } from './task-manager.js';
+import { offsetResetOf } from './offset-reset-of.js';
 import type { TopicPlan } from './topic-plan.js';
 
 /** What a stream thread needs from its client. */
@@ -77,7 +78,9 @@ export async function assembleThread(engine: Engine, plan: TopicPlan, hooks: Thr
     paused: hooks.paused,
   });
   const sourceTopics = [...new Set(plan.subtopologies.flatMap((s) => s.sourceTopics))];
-  const latest = latestTopics(topology, sourceTopics);
+  // Sources with `AutoOffsetReset.latest()` start at the end without a commit; `none` and
+  // `byDuration` are applied when their tasks open (TaskManager).
+  const latest = new Set(sourceTopics.filter((t) => offsetResetOf(topology, t)?.type === 'latest'));
   const consumer = engine.newConsumer({
     groupId: config.applicationId,
     topics: sourceTopics.filter((t) => !latest.has(t)),
@@ -95,20 +98,4 @@ export async function assembleThread(engine: Engine, plan: TopicPlan, hooks: Thr
     onFatal: hooks.onFatal,
   });
   return { tasks, thread, consumer };
-}
-
-/**
- * The source topics of sources with `offsetReset: 'latest'` (`Consumed.withOffsetResetPolicy`):
- * without a committed offset they are read from the end; every other topic, internal ones
- * included, from the beginning, as in Kafka Streams.
- */
-function latestTopics(topology: Topology, sourceTopics: readonly string[]): Set<string> {
-  const latest = new Set<string>();
-  for (const node of topology.nodes.values()) {
-    if (node.kind !== 'source' || node.global || node.offsetReset !== 'latest') continue;
-    for (const topic of sourceTopics) {
-      if (node.topics !== null ? node.topics.includes(topic) : new RegExp(node.pattern!.source, node.pattern!.flags.replace('g', '')).test(topic)) latest.add(topic);
-    }
-  }
-  return latest;
 }

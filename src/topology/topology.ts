@@ -3,7 +3,7 @@ import { TopologyError } from '../errors/topology-error.js';
 import type { Deserializer, Serializer } from '../serdes/serde.js';
 import type { FixedKeyProcessorSupplier, ProcessorSupplier } from '../processor/processor.js';
 import type { TimestampExtractor } from '../processor/timestamp-extractor.js';
-import type { AutoOffsetReset } from '../processor/auto-offset-reset.js';
+import { AutoOffsetReset, type OffsetResetPolicy } from '../processor/auto-offset-reset.js';
 import type { StreamPartitioner } from '../processor/stream-partitioner.js';
 import type { TopicNameExtractor } from '../processor/topic-name-extractor.js';
 import type { StoreBuilder } from '../state/store-builder.js';
@@ -17,7 +17,7 @@ export interface SourceOptions {
   readonly keyDeserializer?: Deserializer<any>;
   readonly valueDeserializer?: Deserializer<any>;
   readonly timestampExtractor?: TimestampExtractor;
-  readonly offsetReset?: AutoOffsetReset;
+  readonly offsetReset?: OffsetResetPolicy;
 }
 
 /** Options of `Topology.addSink` in its object form. */
@@ -129,7 +129,7 @@ export class Topology {
       keyDeserializer: options.keyDeserializer ?? null,
       valueDeserializer: options.valueDeserializer ?? null,
       timestampExtractor: options.timestampExtractor ?? null,
-      offsetReset: options.offsetReset ?? null,
+      offsetReset: options.offsetReset === undefined ? null : AutoOffsetReset.of(options.offsetReset),
       global,
     };
     this.nodes.set(name, spec);

@@ -63,6 +63,8 @@ export interface EngineAdmin {
   endOffsets(topics: readonly string[]): Promise<Map<string, bigint>>;
   /** Log start offsets per `topicPartitionKey`. */
   beginningOffsets(topics: readonly string[]): Promise<Map<string, bigint>>;
+  /** Per `topicPartitionKey`, the first offset whose record's timestamp is at or after `timestamp` (the end when none is). */
+  offsetsForTimes(topics: readonly string[], timestamp: number): Promise<Map<string, bigint>>;
   /** Deletes records before the given offset of each partition (`partition -> offset`). */
   deleteRecords(topic: string, offsets: ReadonlyMap<number, bigint>): Promise<void>;
   describeGroup(groupId: string): Promise<GroupDescription>;

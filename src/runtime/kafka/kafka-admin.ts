@@ -73,11 +73,22 @@ export class KafkaAdmin implements EngineAdmin {
   }
 
   endOffsets(topics: readonly string[]): Promise<Map<string, bigint>> {
-    return this.call('list end offsets', () => this.listOffsets(topics, false));
+    return this.call('list end offsets', () => this.listOffsets(topics, { fromBeginning: false }));
   }
 
   beginningOffsets(topics: readonly string[]): Promise<Map<string, bigint>> {
-    return this.call('list beginning offsets', () => this.listOffsets(topics, true));
+    return this.call('list beginning offsets', () => this.listOffsets(topics, { fromBeginning: true }));
+  }
+
+  offsetsForTimes(topics: readonly string[], timestamp: number): Promise<Map<string, bigint>> {
+    return this.call('list offsets by timestamp', async () => {
+      const found = await this.listOffsets(topics, { fromTimestamp: timestamp });
+      // No record at or after the timestamp: the broker answers -1, meaning the end.
+      if ([...found.values()].every((o) => o >= 0n)) return found;
+      const ends = await this.listOffsets(topics, { fromBeginning: false });
+      for (const [key, offset] of found) if (offset < 0n) found.set(key, ends.get(key) ?? 0n);
+      return found;
+    });
   }
 
   deleteRecords(topic: string, offsets: ReadonlyMap<number, bigint>): Promise<void> {
@@ -156,7 +167,7 @@ export class KafkaAdmin implements EngineAdmin {
     );
   }
 
-  private listOffsets(topics: readonly string[], fromBeginning: boolean): Promise<Map<string, bigint>> {
+  private listOffsets(topics: readonly string[], from: { readonly fromBeginning: boolean } | { readonly fromTimestamp: number }): Promise<Map<string, bigint>> {
     const retriable = (e: unknown): boolean => STALE_METADATA.has(errorType(e) ?? '') || isConnectionFailure(e);
     return retrying(
       async (attempt) => {
@@ -164,7 +175,7 @@ export class KafkaAdmin implements EngineAdmin {
         await this.targetTopics(topics);
         const request = topics.map((topic) => ({
           topic,
-          fromBeginning,
+          ...from,
           partitions: this.cluster.findTopicPartitionMetadata(topic).map((p) => ({ partition: p.partitionId })),
         }));
         const out = new Map<string, bigint>();

@@ -48,7 +48,8 @@ export interface InternalCluster {
   findBroker(args: { nodeId: string }): Promise<InternalBroker>;
   findGroupCoordinator(args: { groupId: string; coordinatorType?: number }): Promise<InternalBroker>;
   fetchTopicsOffset(
-    topics: Array<{ topic: string; partitions: Array<{ partition: number }>; fromBeginning: boolean }>,
+    // One of `fromBeginning` (earliest / latest) or `fromTimestamp` (first offset at or after it, -1 for none).
+    topics: Array<{ topic: string; partitions: Array<{ partition: number }> } & ({ fromBeginning: boolean } | { fromTimestamp: number })>,
   ): Promise<Array<{ topic: string; partitions: Array<{ partition: number; offset: string }> }>>;
 }
 

@@ -23,7 +23,7 @@ export function mergeDuplicateSources(graph: Graph): Graph {
     const key = topicKey(node);
     const main = byKey.get(key);
     if (main !== undefined) {
-      if (main.consumed.offsetReset !== node.consumed.offsetReset) {
+      if (main.consumed.offsetReset === null ? node.consumed.offsetReset !== null : !main.consumed.offsetReset.equals(node.consumed.offsetReset)) {
         throw new TopologyError([{ code: 'offset-reset-conflict', node: node.name, message: `Sources "${main.name}" and "${node.name}" read the same topics with different offset reset policies; use one policy.` }]);
       }
       replaced.set(node.id, main.id);
