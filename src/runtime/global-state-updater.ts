@@ -72,8 +72,8 @@ export class GlobalStateUpdater implements GlobalStores {
     const listener = this.deps.restoreListener ?? null;
     for (const key of keys) {
       const start = offsets.get(key)!;
-      listener?.onRestoreStart(this.at(key), this.storeOf(key), start === EARLIEST_OFFSET ? (starts.get(key) ?? 0n) : start, ends.get(key) ?? 0n);
-      if (!pending.has(key)) listener?.onRestoreEnd(this.at(key), this.storeOf(key), 0);
+      listener?.onRestoreStart(parseTopicPartitionKey(key), this.storeOf(key), start === EARLIEST_OFFSET ? (starts.get(key) ?? 0n) : start, ends.get(key) ?? 0n);
+      if (!pending.has(key)) listener?.onRestoreEnd(parseTopicPartitionKey(key), this.storeOf(key), 0);
     }
     let restored = 0;
     let sinceCheckpoint = 0;
@@ -89,7 +89,7 @@ export class GlobalStateUpdater implements GlobalStores {
       for (const key of pending) {
         if ((fetched.positions.get(key) ?? -1n) < ends.get(key)!) continue;
         pending.delete(key);
-        listener?.onRestoreEnd(this.at(key), this.storeOf(key), perKey.get(key)!);
+        listener?.onRestoreEnd(parseTopicPartitionKey(key), this.storeOf(key), perKey.get(key)!);
       }
     }
     await this.checkpoint(reader, keys);
@@ -148,10 +148,6 @@ export class GlobalStateUpdater implements GlobalStores {
       listener?.onBatchRestored({ topic, partition }, this.task.storeOf(topic), records.at(-1)!.offset, records.length);
     }
     return n;
-  }
-
-  private at(key: string): { topic: string; partition: number } {
-    return parseTopicPartitionKey(key);
   }
 
   private storeOf(key: string): string {

@@ -59,9 +59,9 @@ export interface TaskManagerDeps {
   readonly budget: { readonly cacheBytesPerTask: number };
   /** Where closed tasks' counters go: the client's, so a replaced thread's totals are kept. */
   readonly retired?: TaskMetrics;
-  /** Runs before a task opens (a standby replica of it here closes and frees its folder). */
   /** The listener set with `KafkaStreams.setGlobalStateRestoreListener`, or null (asked at each restore). */
   readonly restoreListener?: () => StateRestoreListener | null;
+  /** Runs before a task opens (a standby replica of it here closes and frees its folder). */
   readonly beforeOpen?: (id: string) => Promise<void>;
 }
 
