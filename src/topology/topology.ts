@@ -259,6 +259,47 @@ export class Topology {
     return this;
   }
 
+  /**
+   * Adds a read-only store fed from `topic` (Java's `addReadOnlyStateStore`): a source reads
+   * the topic from its beginning (when the application has no committed offset) and
+   * `stateUpdateSupplier`'s processor writes each record into the store. The topic is the
+   * store's changelog (no `-changelog` topic; make it compacted) and restores it. Unlike a
+   * global store it is partitioned like the topic: processors connected to it
+   * (`connectProcessorAndStateStores`) must read co-partitioned topics.
+   *
+   * @example topology.addReadOnlyStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore('rates'), S, S), 'rates-source', S.deserializer(), S.deserializer(), 'rates', 'rates-updater', () => new RateUpdater())
+   */
+  addReadOnlyStateStore(
+    builder: StoreBuilder<any>,
+    sourceName: string,
+    keyDeserializer: Deserializer<any>,
+    valueDeserializer: Deserializer<any>,
+    topic: string,
+    processorName: string,
+    stateUpdateSupplier: ProcessorSupplier,
+  ): this;
+  addReadOnlyStateStore(
+    builder: StoreBuilder<any>,
+    sourceName: string,
+    timestampExtractor: TimestampExtractor | null,
+    keyDeserializer: Deserializer<any>,
+    valueDeserializer: Deserializer<any>,
+    topic: string,
+    processorName: string,
+    stateUpdateSupplier: ProcessorSupplier,
+  ): this;
+  addReadOnlyStateStore(builder: StoreBuilder<any>, sourceName: string, ...rest: unknown[]): this {
+    const [timestampExtractor, ...args] = rest.length === 5 ? [null, ...rest] : rest;
+    const [keyDeserializer, valueDeserializer, topic, processorName, stateUpdateSupplier] = args as [Deserializer<any>, Deserializer<any>, string, string, ProcessorSupplier];
+    if (this.stores.has(builder.name)) throw new TopologyError(`Store "${builder.name}" has already been added.`);
+    const options: SourceOptions = { keyDeserializer, valueDeserializer, offsetReset: AutoOffsetReset.earliest(), ...(timestampExtractor ? { timestampExtractor: timestampExtractor as TimestampExtractor } : {}) };
+    this.addSourceNode(sourceName, [topic], options, false);
+    this.addProcessor(processorName, stateUpdateSupplier, sourceName);
+    this.addStateStore(builder.withLoggingDisabled(), processorName);
+    this.sourceChangelogs.set(builder.name, topic);
+    return this;
+  }
+
   /** @internal Declares a repartition topic (by name without the application id). */
   addInternalTopic(spec: InternalTopicSpec): this {
     this.internalTopics.set(spec.name, spec);

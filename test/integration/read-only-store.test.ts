@@ -1,0 +1,79 @@
+// Topology.addReadOnlyStateStore on the real broker: the store's own topic is its changelog
+// (no -changelog topic is created), and a restart without local state rebuilds it from there.
+import { afterAll, describe, expect, it } from 'vitest';
+import { Record, Serdes, Stores, Topology } from '../../src/index.js';
+import type { KafkaStreams, KeyValueStore, ProcessorContext, ReadOnlyKeyValueStore } from '../../src/index.js';
+import { createTopics, kafkaClient, uniqueName } from './kafka.js';
+import { produce } from './topic-io.js';
+import { consume, eventually, newStateDir, removeStateDirs, running, str, streamsFor } from './runtime-support.js';
+
+afterAll(removeStateDirs);
+
+const S = Serdes.String();
+
+function pricing(rates: string, orders: string, output: string): Topology {
+  return new Topology()
+    .addReadOnlyStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore('rates'), S, S), 'rates-source', S.deserializer(), S.deserializer(), rates, 'rates-updater', () => {
+      let store: KeyValueStore<string, string>;
+      return {
+        init: (ctx: ProcessorContext<void, void>) => void (store = ctx.getStateStore('rates')),
+        process: (r: Record<string, string>) => store.put(r.key, r.value),
+      };
+    })
+    .addSource('orders', S.deserializer(), S.deserializer(), orders)
+    .addProcessor('price', () => {
+      let ctx: ProcessorContext<string, string>;
+      let store: KeyValueStore<string, string>;
+      return {
+        init(c: ProcessorContext<string, string>) {
+          ctx = c;
+          store = c.getStateStore('rates');
+        },
+        process: (r: Record<string, string>) => ctx.forward(r.withValue(`${r.value} x ${store.get(r.key) ?? '?'}`)),
+      };
+    }, 'orders')
+    .connectProcessorAndStateStores('price', 'rates')
+    .addSink('sink', output, S.serializer(), S.serializer(), 'price');
+}
+
+describe('runtime: a read-only store', () => {
+  it('is restored from its own topic after local state is deleted; no changelog topic is created', async () => {
+    const rates = uniqueName('ro-rates');
+    const orders = uniqueName('ro-orders');
+    const output = uniqueName('ro-out');
+    const applicationId = uniqueName('ro-app');
+    const stateDir = newStateDir();
+    await createTopics([{ topic: rates, numPartitions: 2 }, { topic: orders, numPartitions: 2 }, { topic: output, numPartitions: 2 }]);
+    await produce(rates, [{ key: 'EUR', value: '1.1' }, { key: 'GBP', value: '1.3' }]);
+
+    const first = streamsFor(pricing(rates, orders, output), { applicationId, stateDir, commitIntervalMs: 100 });
+    await first.start();
+    await running(first);
+    // The rates reach the store before any order is priced (a task does not wait for an empty partition).
+    const rate = (streams: KafkaStreams, currency: string): string | null => streams.store<ReadOnlyKeyValueStore<string, string>>('rates').get(currency);
+    await eventually(() => rate(first, 'EUR') === '1.1' && rate(first, 'GBP') === '1.3', 'rates in the store');
+    await produce(orders, [{ key: 'EUR', value: '10' }]);
+    await consume(output, str, (rs) => rs.some((r) => r.value === '10 x 1.1'));
+    expect(await first.close()).toBe(true);
+
+    const second = streamsFor(pricing(rates, orders, output), { applicationId, stateDir });
+    second.cleanUp();
+    try {
+      await second.start();
+      await running(second);
+      expect([rate(second, 'EUR'), rate(second, 'GBP')]).toEqual(['1.1', '1.3']); // restored from the rates topic
+      await produce(orders, [{ key: 'GBP', value: '20' }]);
+      const records = await consume(output, str, (rs) => rs.some((r) => r.key === 'GBP'));
+      expect(records.map((r) => `${r.key} ${r.value}`).sort()).toEqual(['EUR 10 x 1.1', 'GBP 20 x 1.3']);
+    } finally {
+      await second.close();
+    }
+    const admin = kafkaClient().admin();
+    await admin.connect();
+    try {
+      expect((await admin.listTopics()).filter((t) => t.startsWith(applicationId))).toEqual([]);
+    } finally {
+      await admin.disconnect();
+    }
+  }, 90_000);
+});
