@@ -22,6 +22,7 @@ import { readOwnAssignment } from './own-assignment.js';
 import { PeriodicRefresh } from './periodic-refresh.js';
 import { StandbyTasks } from './standby-tasks.js';
 import type { StateRestoreListener } from './state-restore-listener.js';
+import type { StandbyUpdateListener } from './standby-update-listener.js';
 import type { StoreQueryParameters } from './store-query-parameters.js';
 import { queryLocalStore } from './local-store-query.js';
 import { ASSIGNMENT_SHUTDOWN_REQUESTED } from './kafka/streams-assignor.js';
@@ -67,6 +68,8 @@ export class KafkaStreams {
   private global: GlobalStateUpdater | null = null;
   /** Set with `setGlobalStateRestoreListener`. */
   private restoreListener: StateRestoreListener | null = null;
+  /** Set with `setStandbyUpdateListener`. */
+  private standbyListener: StandbyUpdateListener | null = null;
   /** `pause()` is in effect (until `resume()`). */
   private paused = false;
   /** When the current run of transient consumer failures began (null: none). */
@@ -153,6 +156,17 @@ export class KafkaStreams {
   }
 
   /**
+   * Calls `listener` as standby replicas follow their changelogs (Java's
+   * `setStandbyUpdateListener`): per changelog partition a start, each applied batch, and a
+   * suspension (`'PROMOTED'`: the task became active here, `'MIGRATED'`: it moved away).
+   * Only before `start()`, as in Java.
+   */
+  setStandbyUpdateListener(listener: StandbyUpdateListener): void {
+    if (this.state !== StreamsState.CREATED) throw new StreamsError('setStandbyUpdateListener must be called before start().');
+    this.standbyListener = listener;
+  }
+
+  /**
    * Checks topics, creates missing internal topics, joins the group and starts processing.
    * Resolves once the consumer joined; rejects (state ERROR) on a missing source topic or
    * an unreachable cluster.
@@ -175,6 +189,7 @@ export class KafkaStreams {
           // A revoked task still closing is not active: the standby waits for its LevelDB.
           isActive: (id) => ['running', 'restoring'].includes(this.tasks?.tasks.get(id)?.state ?? 'closed'),
           paused: () => this.paused,
+          updateListener: () => this.standbyListener,
         });
       }
       await this.createInternalTopics(engine, this.plan);

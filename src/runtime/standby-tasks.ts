@@ -5,7 +5,9 @@ import { StreamsError } from '../errors/streams-error.js';
 import type { StateStore } from '../state/state-store.js';
 import type { Topology } from '../topology/topology.js';
 import { restoreChangelogs, type RestoreTarget } from './changelog-restorer.js';
-import type { EngineAdmin, EnginePartitionReader } from './kafka/engine.js';
+import type { EngineAdmin, EnginePartitionReader, TopicPartition } from './kafka/engine.js';
+import type { StandbySuspendReason, StandbyUpdateListener } from './standby-update-listener.js';
+import type { StateRestoreListener } from './state-restore-listener.js';
 import type { ResolvedStreamsConfig } from './streams-config.js';
 import type { StreamsEvent } from './streams-event.js';
 import { topicPartitionKey } from './task/consumed-record.js';
@@ -42,6 +44,8 @@ export interface StandbyDeps {
   readonly isActive: (id: string) => boolean;
   /** While true (`KafkaStreams.pause()`), standbys are not updated. */
   readonly paused: () => boolean;
+  /** The listener set with `KafkaStreams.setStandbyUpdateListener`, or null. */
+  readonly updateListener?: () => StandbyUpdateListener | null;
 }
 
 interface Standby {
@@ -56,6 +60,8 @@ interface Standby {
    * offset) does not count.
    */
   readonly positions: Map<string, bigint>;
+  /** The changelog partitions the update listener was told of (by key), with their store and last known end. */
+  readonly followed: Map<string, { readonly tp: TopicPartition; readonly storeName: string; end: bigint }>;
 }
 
 /**
@@ -97,7 +103,7 @@ export class StandbyTasks {
   update(ids: readonly string[]): Promise<void> {
     const wanted = new Set(ids);
     return this.enqueue(async () => {
-      for (const id of this.ids()) if (!wanted.has(id)) await this.closeOne(id);
+      for (const id of this.ids()) if (!wanted.has(id)) await this.closeOne(id, 'MIGRATED');
       for (const id of wanted) if (!this.tasks.has(id) && !this.deps.isActive(id)) await this.openOne(id);
       this.ensureLoop();
     });
@@ -110,7 +116,7 @@ export class StandbyTasks {
   release(id: string): Promise<void> {
     if (!this.tasks.has(id) && !this.opening.has(id)) return Promise.resolve();
     this.opening.get(id)?.abort();
-    return this.enqueue(() => this.closeOne(id));
+    return this.enqueue(() => this.closeOne(id, 'PROMOTED'));
   }
 
   async close(): Promise<void> {
@@ -162,18 +168,22 @@ export class StandbyTasks {
         unlock();
         return;
       }
-      this.tasks.set(id, { id, task, unlock, caughtUp: new Set(), positions: new Map() });
+      this.tasks.set(id, { id, task, unlock, caughtUp: new Set(), positions: new Map(), followed: new Map() });
     } finally {
       this.opening.delete(id);
     }
   }
 
-  private async closeOne(id: string): Promise<void> {
+  private async closeOne(id: string, reason: StandbySuspendReason | null = null): Promise<void> {
     const standby = this.tasks.get(id);
     if (standby === undefined) return;
     // The catch-up round in progress may be writing this task's checkpoint.
     await this.pauseLoop();
     this.tasks.delete(id);
+    const listener = reason === null ? null : (this.deps.updateListener?.() ?? null);
+    for (const [key, f] of standby.followed) {
+      listener?.onUpdateSuspended(f.tp, f.storeName, standby.positions.get(key) ?? 0n, f.end, reason!);
+    }
     try {
       // Everything applied is checkpointed already (data and offsets in one batch).
       await standby.task.close(false);
@@ -218,7 +228,8 @@ export class StandbyTasks {
             for (const key of offsets.keys()) standby.caughtUp.add(key);
           };
           const reached = (key: string, end: bigint): void => void standby.positions.set(key, end);
-          await restoreChangelogs(targets, endsOnce, this.reader, checkpoint, { signal, reached });
+          const listener = this.deps.updateListener?.() ?? null;
+          await restoreChangelogs(targets, endsOnce, this.reader, checkpoint, { signal, reached, listener: listener && toRestoreListener(standby, listener) });
         } catch (error) {
           // Reported and tried again next round: a standby is an optimisation, the active task
           // restores whatever the standby lacks.
@@ -285,4 +296,25 @@ async function openStores(newTask: () => StreamTask, signal: AbortSignal, active
       await sleep(200, signal);
     }
   }
+}
+
+/** The restorer's callbacks told to a standby update listener: a start once per partition, then each batch with the changelog's end. */
+function toRestoreListener(standby: Standby, listener: StandbyUpdateListener): StateRestoreListener {
+  return {
+    onRestoreStart(tp, storeName, startingOffset, endingOffset) {
+      const key = topicPartitionKey(tp.topic, tp.partition);
+      const followed = standby.followed.get(key);
+      if (followed !== undefined) {
+        followed.end = endingOffset;
+        return;
+      }
+      standby.followed.set(key, { tp, storeName, end: endingOffset });
+      listener.onUpdateStart(tp, storeName, startingOffset);
+    },
+    onBatchRestored(tp, storeName, batchEndOffset, numRestored) {
+      const end = standby.followed.get(topicPartitionKey(tp.topic, tp.partition))?.end ?? batchEndOffset + 1n;
+      listener.onBatchLoaded(tp, storeName, standby.task.taskId, batchEndOffset, numRestored, end);
+    },
+    onRestoreEnd: () => undefined,
+  };
 }

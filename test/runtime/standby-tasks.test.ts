@@ -8,6 +8,7 @@ import { buildTopology } from '../../examples/word-count.js';
 import { EMPTY_HEADERS } from '../../src/processor/headers.js';
 import { Serdes } from '../../src/serdes/serdes.js';
 import type { EngineAdmin, EnginePartitionReader, ReaderFetch } from '../../src/runtime/kafka/engine.js';
+import type { StandbyUpdateListener } from '../../src/runtime/standby-update-listener.js';
 import { StandbyTasks } from '../../src/runtime/standby-tasks.js';
 import { resolveStreamsConfig } from '../../src/runtime/streams-config.js';
 import type { StreamsEvent } from '../../src/runtime/streams-event.js';
@@ -30,7 +31,7 @@ afterEach(() => {
 });
 
 /** Changelog partition 1 holds `log` (word, count) pairs, one record per fetch. */
-function standbys(log: [string, number][]): { standbys: StandbyTasks; stateDir: string; events: StreamsEvent[]; pause: { paused: boolean } } {
+function standbys(log: [string, number][], updateListener: StandbyUpdateListener | null = null): { standbys: StandbyTasks; stateDir: string; events: StreamsEvent[]; pause: { paused: boolean } } {
   const stateDir = mkdtempSync(join(tmpdir(), 'kstreams-standby-'));
   dirs.push(stateDir);
   const key = `${CHANGELOG}-1`;
@@ -59,7 +60,7 @@ function standbys(log: [string, number][]): { standbys: StandbyTasks; stateDir: 
   const events: StreamsEvent[] = [];
   const pause = { paused: false };
   const config = resolveStreamsConfig({ applicationId: 'wc', stateDir });
-  return { standbys: new StandbyTasks({ topology, config, plan: () => plan, admin, newReader: () => reader, emit: (e) => events.push(e), isActive: () => false, paused: () => pause.paused }), stateDir, events, pause };
+  return { standbys: new StandbyTasks({ topology, config, plan: () => plan, admin, newReader: () => reader, emit: (e) => events.push(e), isActive: () => false, paused: () => pause.paused, updateListener: () => updateListener }), stateDir, events, pause };
 }
 
 const counts = (s: StandbyTasks): KeyValueStore<string, ValueAndTimestamp<number>> =>
@@ -123,6 +124,27 @@ describe('StandbyTasks', () => {
     expect(counts(s).get('sea')).toBeNull();
     pause.paused = false;
     await until(() => counts(s)?.get('sea')?.value === 2);
+    await s.close();
+  });
+
+  it('tells a standby update listener: start once per partition, each batch, and why it stopped', async () => {
+    const calls: string[] = [];
+    const listener: StandbyUpdateListener = {
+      onUpdateStart: (tp, store, start) => calls.push(`start ${tp.topic}-${tp.partition} ${store} ${start}`),
+      onBatchLoaded: (tp, store, taskId, last, size, end) => calls.push(`batch ${taskId} ${store} ${last} ${size} of ${end}`),
+      onUpdateSuspended: (tp, store, offset, end, reason) => calls.push(`suspended ${store} ${offset}/${end} ${reason}`),
+    };
+    const { standbys: s } = standbys([['sea', 1], ['sea', 2]], listener);
+    await s.update(['1_1']);
+    await until(() => counts(s)?.get('sea')?.value === 2);
+    await new Promise((r) => setTimeout(r, 700)); // another round: no second start
+    await s.release('1_1');
+    expect(calls).toEqual([`start ${CHANGELOG}-1 counts-store 0`, 'batch 1_1 counts-store 0 1 of 2', 'batch 1_1 counts-store 1 1 of 2', 'suspended counts-store 2/2 PROMOTED']);
+    calls.length = 0;
+    await s.update(['1_1']);
+    await until(() => calls.length > 0);
+    await s.update([]);
+    expect(calls).toEqual([`start ${CHANGELOG}-1 counts-store 2`, 'suspended counts-store 2/2 MIGRATED']);
     await s.close();
   });
 
