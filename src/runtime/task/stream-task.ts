@@ -296,8 +296,15 @@ export class StreamTask implements TaskRuntime, StateStoreContext {
 
   /** After offsets are committed: checkpoint state when due (always when `force`). */
   postCommit(force: boolean): Promise<void> | null {
-    return this.stateStores.maybeCheckpoint(this.collector, this.taskId.partition, force);
+    return this.stateStores.maybeCheckpoint(this.collector, this.taskId.partition, force, this.sourceChangelogOffset);
   }
+
+  /** For a store restored from a source topic: that topic and the last offset processed from it (-1n: none yet). */
+  private readonly sourceChangelogOffset = (storeName: string): { topic: string; offset: bigint } | null => {
+    const topic = this.options.topology.sourceChangelogs.get(storeName);
+    if (topic === undefined) return null;
+    return { topic, offset: this.partitionGroup.queue(topic, this.taskId.partition)?.lastOffset ?? -1n };
+  };
 
   /** The restore callbacks of this task's stores, by store name. */
   restoreCallbacks(): Map<string, RestoreCallback> {

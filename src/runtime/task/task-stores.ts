@@ -103,9 +103,16 @@ export class TaskStores {
    * 10,000 changelog records were written since the last one, when the dirty state is over
    * budget, or when `force` (clean close). Due checkpoints run in the background (the dirty
    * buffer is snapshotted at once); a failure surfaces at the next call. Only a forced
-   * checkpoint returns a Promise.
+   * checkpoint returns a Promise. A store whose changelog is a source topic (a reused table
+   * source, a read-only store) is checkpointed at the last offset the task processed from
+   * it (`sourceOffset`), as Java does, so a restart restores only what came after.
    */
-  maybeCheckpoint(collector: RecordCollector, partition: number, force: boolean): Promise<void> | null {
+  maybeCheckpoint(
+    collector: RecordCollector,
+    partition: number,
+    force: boolean,
+    sourceOffset: (storeName: string) => { readonly topic: string; readonly offset: bigint } | null = () => null,
+  ): Promise<void> | null {
     const db = this.db;
     if (db === null) return null;
     if (this.checkpointFailure !== null) throw this.checkpointFailure;
@@ -114,6 +121,11 @@ export class TaskStores {
     }
     const offsets = new Map<string, bigint>();
     for (const name of this.stores.keys()) {
+      const source = sourceOffset(name);
+      if (source !== null) {
+        if (source.offset >= 0n) offsets.set(topicPartitionKey(source.topic, partition), source.offset);
+        continue;
+      }
       const topic = this.changelogTopic(name);
       const offset = collector.offsetOf(topic, partition);
       if (offset !== undefined) offsets.set(topicPartitionKey(topic, partition), offset);
