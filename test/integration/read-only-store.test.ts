@@ -2,40 +2,13 @@
 // (no -changelog topic is created), a restart without local state rebuilds it from there, and
 // one with its local state restores nothing (the checkpoint covers the topic).
 import { afterAll, describe, expect, it } from 'vitest';
-import { Record, Serdes, Stores, Topology } from '../../src/index.js';
-import type { KafkaStreams, KeyValueStore, ProcessorContext, ReadOnlyKeyValueStore } from '../../src/index.js';
+import type { KafkaStreams, ReadOnlyKeyValueStore } from '../../src/index.js';
+import { pricingTopology } from './apps/topologies.js';
 import { createTopics, kafkaClient, uniqueName } from './kafka.js';
 import { produce } from './topic-io.js';
 import { consume, eventually, newStateDir, removeStateDirs, running, str, streamsFor } from './runtime-support.js';
 
 afterAll(removeStateDirs);
-
-const S = Serdes.String();
-
-function pricing(rates: string, orders: string, output: string): Topology {
-  return new Topology()
-    .addReadOnlyStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore('rates'), S, S), 'rates-source', S.deserializer(), S.deserializer(), rates, 'rates-updater', () => {
-      let store: KeyValueStore<string, string>;
-      return {
-        init: (ctx: ProcessorContext<void, void>) => void (store = ctx.getStateStore('rates')),
-        process: (r: Record<string, string>) => store.put(r.key, r.value),
-      };
-    })
-    .addSource('orders', S.deserializer(), S.deserializer(), orders)
-    .addProcessor('price', () => {
-      let ctx: ProcessorContext<string, string>;
-      let store: KeyValueStore<string, string>;
-      return {
-        init(c: ProcessorContext<string, string>) {
-          ctx = c;
-          store = c.getStateStore('rates');
-        },
-        process: (r: Record<string, string>) => ctx.forward(r.withValue(`${r.value} x ${store.get(r.key) ?? '?'}`)),
-      };
-    }, 'orders')
-    .connectProcessorAndStateStores('price', 'rates')
-    .addSink('sink', output, S.serializer(), S.serializer(), 'price');
-}
 
 describe('runtime: a read-only store', () => {
   it('restores nothing after a clean restart, rebuilds from its own topic without local state; no changelog topic', async () => {
@@ -47,7 +20,7 @@ describe('runtime: a read-only store', () => {
     await createTopics([{ topic: rates, numPartitions: 2 }, { topic: orders, numPartitions: 2 }, { topic: output, numPartitions: 2 }]);
     await produce(rates, [{ key: 'EUR', value: '1.1' }, { key: 'GBP', value: '1.3' }]);
 
-    const first = streamsFor(pricing(rates, orders, output), { applicationId, stateDir, commitIntervalMs: 100 });
+    const first = streamsFor(pricingTopology(rates, orders, output), { applicationId, stateDir, commitIntervalMs: 100 });
     await first.start();
     await running(first);
     // The rates reach the store before any order is priced (a task does not wait for an empty partition).
@@ -61,7 +34,7 @@ describe('runtime: a read-only store', () => {
     // task processed), so nothing is restored.
     const restarts: { restored: number[] }[] = [];
     const start = async (cleanUp: boolean): Promise<KafkaStreams> => {
-      const streams = streamsFor(pricing(rates, orders, output), { applicationId, stateDir });
+      const streams = streamsFor(pricingTopology(rates, orders, output), { applicationId, stateDir });
       if (cleanUp) streams.cleanUp();
       const run = { restored: [] as number[] };
       restarts.push(run);

@@ -4,12 +4,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Topology } from '../../src/topology/topology.js';
 import { Serdes } from '../../src/serdes/serdes.js';
 import { Stores } from '../../src/state/stores.js';
-import { Record } from '../../src/processor/record.js';
-import type { ProcessorContext } from '../../src/processor/processor-context.js';
-import type { KeyValueStore } from '../../src/state/key-value-store.js';
 import type { TimestampExtractor } from '../../src/processor/timestamp-extractor.js';
 import { TopologyError } from '../../src/errors/topology-error.js';
 import { TopologyTestDriver } from '../../src/testing/topology-test-driver.js';
+import { pricingTopology } from '../integration/apps/topologies.js';
 
 const S = Serdes.String();
 let driver: TopologyTestDriver | undefined;
@@ -18,35 +16,7 @@ afterEach(async () => {
   driver = undefined;
 });
 
-/** Rates (currency -> rate) kept in a read-only store; orders (currency -> amount) priced with them. */
-function pricing(extractor: TimestampExtractor | null = null): Topology {
-  const rates = Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore('rates'), S, S);
-  const update = () => {
-    let store: KeyValueStore<string, string>;
-    return {
-      init: (ctx: ProcessorContext<void, void>) => void (store = ctx.getStateStore('rates')),
-      process: (r: Record<string, string>) => store.put(r.key, r.value),
-    };
-  };
-  const topology = extractor === null
-    ? new Topology().addReadOnlyStateStore(rates, 'rates-source', S.deserializer(), S.deserializer(), 'rates', 'rates-updater', update)
-    : new Topology().addReadOnlyStateStore(rates, 'rates-source', extractor, S.deserializer(), S.deserializer(), 'rates', 'rates-updater', update);
-  return topology
-    .addSource('orders', S.deserializer(), S.deserializer(), 'orders')
-    .addProcessor('price', () => {
-      let ctx: ProcessorContext<string, string>;
-      let store: KeyValueStore<string, string>;
-      return {
-        init(c: ProcessorContext<string, string>) {
-          ctx = c;
-          store = c.getStateStore('rates');
-        },
-        process: (r: Record<string, string>) => ctx.forward(r.withValue(`${r.value} x ${store.get(r.key) ?? '?'}`)),
-      };
-    }, 'orders')
-    .connectProcessorAndStateStores('price', 'rates')
-    .addSink('sink', 'priced', S.serializer(), S.serializer(), 'price');
-}
+const pricing = (extractor: TimestampExtractor | null = null): Topology => pricingTopology('rates', 'orders', 'priced', extractor);
 
 describe('Topology.addReadOnlyStateStore', () => {
   it('feeds the store from its topic through the update processor; other processors read it', async () => {
