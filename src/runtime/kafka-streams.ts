@@ -9,7 +9,8 @@ import { StreamsError } from '../errors/streams-error.js';
 import { resolveStreamsConfig, ConfigError, type ResolvedStreamsConfig, type StreamsConfig } from './streams-config.js';
 import { StreamsState, canTransition } from './streams-state.js';
 import type { StreamsEvent } from './streams-event.js';
-import { planTopics, TopicPlanError, type TopicPlan } from './topic-plan.js';
+import { TopicPlanError, type TopicPlan } from './topic-plan.js';
+import { createInternalTopics, planOnBroker } from './plan-on-broker.js';
 import { sourceTopicChanges } from './source-topic-changes.js';
 import { announceApplicationShutdown } from './announce-shutdown.js';
 import { prometheusText } from './prometheus-metrics.js';
@@ -176,7 +177,7 @@ export class KafkaStreams {
     this.transition(StreamsState.REBALANCING);
     try {
       this.engine = await connectEngine(this.config);
-      this.plan = await this.planTopics(this.engine);
+      this.plan = await planOnBroker(this.engine.admin, this.topology, this.config.applicationId);
       const engine = this.engine;
       if (this.config.numStandbyReplicas > 0) {
         this.standbys = new StandbyTasks({
@@ -192,7 +193,7 @@ export class KafkaStreams {
           updateListener: () => this.standbyListener,
         });
       }
-      await this.createInternalTopics(engine, this.plan);
+      await createInternalTopics(engine.admin, this.plan, this.config.replicationFactor);
       await this.startGlobalState(this.engine);
       await this.startThread(this.engine, this.plan);
       this.patternRefresh?.start();
@@ -210,24 +211,6 @@ export class KafkaStreams {
     await this.global?.start();
   }
 
-  private async planTopics(engine: Engine): Promise<TopicPlan> {
-    const all = await engine.admin.listTopics();
-    const existing = new Set(all);
-    const matches = (p: RegExp): string[] => all.filter((t) => p.test(t) && !t.startsWith('__'));
-    const userTopics = [...this.topology.nodes.values()].flatMap((n) =>
-      n.kind !== 'source' ? [] : n.topics ? n.topics.filter((t) => !this.topology.internalTopics.has(t)) : matches(n.pattern!),
-    );
-    const present = [...new Set(userTopics.filter((t) => existing.has(t)))];
-    const counts = present.length ? await engine.admin.partitionCounts(present) : new Map<string, number>();
-    return planTopics(this.topology, this.config.applicationId, (t) => counts.get(t), matches);
-  }
-
-  private async createInternalTopics(engine: Engine, plan: TopicPlan): Promise<void> {
-    await engine.admin.createTopics(
-      plan.internalTopics.map((t) => ({ name: t.name, numPartitions: t.numPartitions, replicationFactor: this.config.replicationFactor, configs: t.config })),
-    );
-  }
-
   /**
    * When the topics matching a RegExp source changed: a new plan, and the thread restarts on
    * it (its tasks commit and close cleanly, and reopen from their local state). As in Kafka
@@ -237,11 +220,11 @@ export class KafkaStreams {
   private async refreshPatternTopics(): Promise<void> {
     const { engine, plan: current, thread } = this;
     if (!engine || !current || !thread || this.closing || this.state !== StreamsState.RUNNING) return;
-    const plan = await this.planTopics(engine);
+    const plan = await planOnBroker(engine.admin, this.topology, this.config.applicationId);
     const { added, removed } = sourceTopicChanges(current, plan);
     if (added.length === 0 && removed.length === 0) return;
     this.emit({ type: 'topics-changed', added, removed });
-    await this.createInternalTopics(engine, plan);
+    await createInternalTopics(engine.admin, plan, this.config.replicationFactor);
     this.plan = plan;
     await thread.stop(true);
     // A fatal error or close() during the stop decides what happens next.

@@ -180,9 +180,9 @@ export class StandbyTasks {
     // The catch-up round in progress may be writing this task's checkpoint.
     await this.pauseLoop();
     this.tasks.delete(id);
-    const listener = reason === null ? null : (this.deps.updateListener?.() ?? null);
-    for (const [key, f] of standby.followed) {
-      listener?.onUpdateSuspended(f.tp, f.storeName, standby.positions.get(key) ?? 0n, f.end, reason!);
+    const listener = this.deps.updateListener?.() ?? null;
+    if (listener !== null && reason !== null) {
+      for (const [key, f] of standby.followed) listener.onUpdateSuspended(f.tp, f.storeName, standby.positions.get(key) ?? 0n, f.end, reason);
     }
     try {
       // Everything applied is checkpointed already (data and offsets in one batch).
