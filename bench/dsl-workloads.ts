@@ -5,7 +5,8 @@ import { TopologyTestDriver } from '../src/testing/topology-test-driver.js';
 import type { TestInputTopic } from '../src/testing/test-input-topic.js';
 import type { Workload } from './harness.js';
 
-const LINES = 40_000;
+/** Lines piped per run (exported for the Java reference, which pipes the same lines). */
+export const LINES = 40_000;
 const WORDS_PER_LINE = 8;
 const VOCABULARY = 10_000;
 

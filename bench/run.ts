@@ -1,9 +1,10 @@
 // `npm run bench [-- <group>...]`: runs benchmark groups in one process and prints a table.
-// Groups: engine (default), dsl, joins, joins-kafka (needs KAFKA_BOOTSTRAP), windows, windows-kafka (needs KAFKA_BOOTSTRAP), kafka. See ../../shared/docs/PERF.md for the method.
+// Groups: engine (default), dsl, dsl-java (needs Java 17 + Maven), joins, joins-kafka (needs KAFKA_BOOTSTRAP), windows, windows-kafka (needs KAFKA_BOOTSTRAP), kafka. See ../../shared/docs/PERF.md for the method.
 import { measure, report, type WorkloadResult } from './harness.js';
 import { levelDbCount, passThrough, serdeLoop } from './engine-workloads.js';
 import { Stores } from '../src/state/stores.js';
 import { wordCount } from './dsl-workloads.js';
+import { javaWordCounts } from './java-reference-workloads.js';
 import { exampleEnrichment, globalTableJoin, streamTableJoin, tableLoad } from './join-workloads.js';
 import { endToEndJoins } from './join-kafka-workloads.js';
 import { hoppingCount, sessionCount, tumblingCount } from './window-workloads.js';
@@ -30,6 +31,19 @@ async function dsl(): Promise<void> {
     results.push(await measure(w, RUNS));
   }
   report('dsl', results, { 'word count words/s / engine count records/s': results[1]!.median / results[0]!.median });
+}
+
+/**
+ * Word count beside Java Kafka Streams 4.4 running the same program on the same lines through
+ * its own TopologyTestDriver (bench/reference-java; needs Java 17 and Maven). Ratios: ours / Java.
+ */
+async function dslJava(): Promise<void> {
+  const ours = await measure(wordCount(), RUNS);
+  const [rocksDb, inMemory] = javaWordCounts(RUNS);
+  report('dsl-java', [ours, rocksDb!, inMemory!], {
+    'ours (LevelDB) / Java (RocksDB)': ours.median / rocksDb!.median,
+    'ours (LevelDB) / Java (in-memory)': ours.median / inMemory!.median,
+  });
 }
 
 /** Enrichment against a 100k-key table (issue 7, PERF.md W4) through the driver. */
@@ -86,7 +100,7 @@ async function windowsKafka(): Promise<void> {
   report('windows-kafka', results, { 'hopping / tumbling': results[1]!.median / results[0]!.median, 'session / tumbling': results[2]!.median / results[0]!.median });
 }
 
-const groups: { [name: string]: () => Promise<void> } = { engine, dsl, joins, 'joins-kafka': joinsKafka, windows, 'windows-kafka': windowsKafka, kafka };
+const groups: { [name: string]: () => Promise<void> } = { engine, dsl, 'dsl-java': dslJava, joins, 'joins-kafka': joinsKafka, windows, 'windows-kafka': windowsKafka, kafka };
 const wanted = process.argv.slice(2).length ? process.argv.slice(2) : ['engine'];
 for (const name of wanted) {
   const group = groups[name];
