@@ -39,6 +39,20 @@ export interface RestoreHooks {
   readonly signal?: AbortSignal;
   /** Called per partition that reached its end: `end` counts the transaction markers after the last record. */
   readonly reached?: (key: string, end: bigint) => void;
+  /**
+   * While true (`KafkaStreams.pause()`), nothing is fetched: restoration waits before it starts
+   * (no restore-listener call yet) or between fetches (after the checkpoint in flight is written).
+   */
+  readonly paused?: () => boolean;
+}
+
+/** How often a paused restoration looks whether it may go on. */
+const PAUSE_POLL_MS = 100;
+
+/** Resolves once `paused()` is false; throws the signal's reason if it is aborted meanwhile. */
+async function whilePaused(paused: (() => boolean) | undefined, signal: AbortSignal | undefined): Promise<void> {
+  while (paused?.() === true && signal?.aborted !== true) await new Promise((resolve) => setTimeout(resolve, PAUSE_POLL_MS));
+  signal?.throwIfAborted();
 }
 
 /**
@@ -47,6 +61,7 @@ export interface RestoreHooks {
  * restore callbacks as raw bytes (no serdes, no caches); `checkpoint` is called after every
  * fetch so the data and the offsets reach LevelDB in one batch. An abort of `hooks.signal`
  * stops it between fetches, once the checkpoint in flight is written (throws the signal's reason).
+ * While `hooks.paused()` holds, it waits, as Java's state updater does for a paused topology.
  */
 export async function restoreChangelogs(
   targets: readonly RestoreTarget[],
@@ -57,6 +72,8 @@ export async function restoreChangelogs(
 ): Promise<number> {
   const { listener, reached } = hooks;
   if (targets.length === 0) return 0;
+  // Ends are fixed when restoration starts: after a pause.
+  await whilePaused(hooks.paused, hooks.signal);
   const ends = await admin.endOffsets([...new Set(targets.map((t) => t.topic))]);
   const pending = new Map<string, PendingRestore>();
   for (const target of targets) {
@@ -94,7 +111,7 @@ async function restorePending(
   pending: Map<string, PendingRestore>,
   reader: EnginePartitionReader,
   checkpoint: (offsets: ReadonlyMap<string, bigint>) => Promise<void>,
-  { onProgress, listener, signal, reached }: RestoreHooks,
+  { onProgress, listener, signal, reached, paused }: RestoreHooks,
 ): Promise<number> {
   await reader.assign(new Map([...pending].map(([key, p]) => [key, p.start])));
   let total = 0;
@@ -103,6 +120,11 @@ async function restorePending(
   // call order, so this only overlaps disk and network.
   let writing: Promise<void> = Promise.resolve();
   while (pending.size > 0) {
+    if (paused?.() === true) {
+      // Java checkpoints a task as it pauses it; here the checkpoint in flight completes.
+      await writing;
+      await whilePaused(paused, signal);
+    }
     const fetched = await reader.fetch(500);
     if (signal?.aborted) {
       await writing;

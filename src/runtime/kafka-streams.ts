@@ -379,9 +379,10 @@ export class KafkaStreams {
 
   /**
    * Pauses processing on this instance (Java's `pause()`): tasks stop processing and
-   * punctuating, and standby replicas stop following their changelogs. The consumer stays
-   * in the group (rebalances, restores and commits go on) and fetched records wait in
-   * bounded task buffers. The state stays as it is (RUNNING). Not shared with other
+   * punctuating, active tasks stop restoring, and standby replicas stop following their
+   * changelogs. The consumer stays in the group (rebalances and commits go on) and fetched
+   * records wait in bounded task buffers. A running client stays RUNNING; one with tasks
+   * still to restore stays REBALANCING until `resume()`, as in Java. Not shared with other
    * instances, and may be called before `start()` to start paused.
    */
   pause(): void {
@@ -393,7 +394,7 @@ export class KafkaStreams {
     return this.paused;
   }
 
-  /** Ends a `pause()`: processing, punctuation and standby updates carry on where they stopped. */
+  /** Ends a `pause()`: processing, punctuation, restoration and standby updates carry on where they stopped. */
   resume(): void {
     this.paused = false;
   }

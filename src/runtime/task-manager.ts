@@ -61,6 +61,8 @@ export interface TaskManagerDeps {
   readonly retired?: TaskMetrics;
   /** The listener set with `KafkaStreams.setGlobalStateRestoreListener`, or null (asked at each restore). */
   readonly restoreListener?: () => StateRestoreListener | null;
+  /** `KafkaStreams.pause()` is in effect: restoration waits (as Java's state updater pauses it). */
+  readonly paused?: () => boolean;
   /** Runs before a task opens (a standby replica of it here closes and frees its folder). */
   readonly beforeOpen?: (id: string) => Promise<void>;
 }
@@ -265,7 +267,7 @@ export class TaskManager {
         this.deps.admin,
         reader,
         (o) => active.task.checkpointRestored(o),
-        { onProgress: (p) => this.deps.emit({ type: 'restore-progress', taskId: active.id, ...p }), listener: this.deps.restoreListener?.() ?? null, signal },
+        { onProgress: (p) => this.deps.emit({ type: 'restore-progress', taskId: active.id, ...p }), listener: this.deps.restoreListener?.() ?? null, signal, paused: this.deps.paused },
       );
       this.deps.emit({ type: 'restore-end', taskId: active.id, restored, ms: Date.now() - started });
     } finally {

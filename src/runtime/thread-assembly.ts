@@ -60,8 +60,9 @@ export async function assembleThread(engine: Engine, plan: TopicPlan, hooks: Thr
     globalStores: hooks.globalStores,
     emit: hooks.emit,
     retired: hooks.retired,
-    // A standby of a task that becomes active here gives up the task's folder first.
     restoreListener: hooks.restoreListener,
+    paused: hooks.paused,
+    // A standby of a task that becomes active here gives up the task's folder first.
     beforeOpen: (id) => hooks.standbys()?.release(id) ?? Promise.resolve(),
     budget: { cacheBytesPerTask: Math.floor(config.cacheMaxBytes / Math.max(1, plan.subtopologies.reduce((n, s) => n + s.numTasks, 0))) },
   });

@@ -1,5 +1,6 @@
-// Restoration stops when its task is taken away: between fetches, after the checkpoint in
-// flight is written. The reader and admin are stand-ins (this tests the restorer's loop).
+// Restoration stops when its task is taken away (between fetches, after the checkpoint in
+// flight is written) and waits while the client is paused. The reader and admin are
+// stand-ins (this tests the restorer's loop).
 import { describe, expect, it } from 'vitest';
 import { EMPTY_HEADERS } from '../../src/processor/headers.js';
 import { restoreChangelogs } from '../../src/runtime/changelog-restorer.js';
@@ -84,5 +85,53 @@ describe('restoreChangelogs', () => {
       `start ${KEY} current 3..3`, 'end current 0',
       `start ${KEY} moved 0..3`, 'batch moved 0 1', 'batch moved 1 1', 'suspended moved 2',
     ]);
+  });
+
+  it('waits while paused: before it starts (no listener call, ends asked after) and between fetches', async () => {
+    let paused = true;
+    const calls: string[] = [];
+    const admin = {
+      endOffsets: async () => {
+        calls.push('ends');
+        return new Map([[KEY, 4n]]);
+      },
+    } as unknown as EngineAdmin;
+    const listener: StateRestoreListener = {
+      onRestoreStart: () => calls.push('start'),
+      onBatchRestored: (_tp, _store, last) => calls.push(`batch ${last}`),
+      onRestoreEnd: (_tp, _store, total) => calls.push(`end ${total}`),
+    };
+    const restoring = restoreChangelogs(
+      [{ storeName: 'store', topic: TOPIC, partition: 0, checkpointed: undefined, restore: () => undefined }],
+      admin,
+      oneRecordPerFetch(4),
+      async (offsets) => {
+        calls.push(`written ${offsets.get(KEY)}`);
+        if (offsets.get(KEY) === 1n) paused = true; // paused again after two records
+      },
+      { listener, paused: () => paused },
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    expect(calls).toEqual([]);
+    paused = false;
+    await new Promise((r) => setTimeout(r, 300));
+    expect(calls).toEqual(['ends', 'start', 'batch 0', 'written 0', 'batch 1', 'written 1']);
+    paused = false;
+    await restoring;
+    expect(calls.slice(6)).toEqual(['batch 2', 'written 2', 'batch 3', 'written 3', 'end 4']);
+  });
+
+  it('stops when aborted while paused', async () => {
+    const admin = { endOffsets: async () => new Map([[KEY, 4n]]) } as unknown as EngineAdmin;
+    const abort = new AbortController();
+    const restoring = restoreChangelogs(
+      [{ storeName: 'store', topic: TOPIC, partition: 0, checkpointed: undefined, restore: () => undefined }],
+      admin,
+      oneRecordPerFetch(4),
+      async () => undefined,
+      { signal: abort.signal, paused: () => true },
+    );
+    setTimeout(() => abort.abort(), 150);
+    await expect(restoring).rejects.toMatchObject({ name: 'AbortError' });
   });
 });
