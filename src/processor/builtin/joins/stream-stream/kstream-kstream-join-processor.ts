@@ -118,21 +118,26 @@ export class KStreamKStreamJoinProcessor implements Processor<unknown, unknown, 
     const emitted: Buffer[] = [];
     let leftOpen = false;
     let rightOpen = false;
-    for (const parked of this.outerStore!.keys()) {
-      tracker.minTime = parked.timestamp;
-      if (leftOpen && rightOpen) break;
+    // Record by record, as Java's list store iterates them: each sets the earliest time, and
+    // the stop (both sides open) is tested before each, so where it stops decides that time.
+    scan: for (const parked of this.outerStore!.keys()) {
       // A left record waits `after` for right partners; a right record `before` for left ones.
       const lookBack = parked.left ? s.windowAfterMs : s.windowBeforeMs;
-      if (parked.timestamp + lookBack + s.graceMs >= tracker.streamTime) {
-        if (parked.left) leftOpen = true;
-        else rightOpen = true;
-        continue;
-      }
-      for (const r of parked.records()) {
+      const open = parked.timestamp + lookBack + s.graceMs >= tracker.streamTime;
+      const records = open ? null : parked.records();
+      for (let i = 0; i < parked.count; i++) {
+        tracker.minTime = parked.timestamp;
+        if (leftOpen && rightOpen) break scan;
+        if (open) {
+          if (parked.left) leftOpen = true;
+          else rightOpen = true;
+          continue;
+        }
+        const r = records![i]!;
         const value = r.left === s.left ? this.join(r.value, null, r.key) : this.join(null, r.value, r.key);
         this.context.forward(record.withKey(r.key).withValue(value).withTimestamp(r.timestamp));
       }
-      emitted.push(parked.bytes);
+      if (!open) emitted.push(parked.bytes);
     }
     for (const bytes of emitted) this.outerStore!.delete(bytes);
   }

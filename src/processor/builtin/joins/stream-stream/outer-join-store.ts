@@ -83,15 +83,15 @@ export class OuterJoinStore {
     this.store.put(keyBytes, null);
   }
 
-  /** Parked keys in time order, each with its records in arrival order. */
-  *keys(): Generator<{ readonly bytes: Buffer; readonly timestamp: number; readonly left: boolean; records(): OuterRecord[] }> {
+  /** Parked keys in time order, each with the number of its records and the records in arrival order. */
+  *keys(): Generator<{ readonly bytes: Buffer; readonly timestamp: number; readonly left: boolean; readonly count: number; records(): OuterRecord[] }> {
     const it = this.store.all();
     try {
       while (it.hasNext()) {
         const { key: bytes, value } = it.next();
         const timestamp = Number(bytes.readBigInt64BE(0));
         const left = bytes[8] === 1;
-        yield { bytes, timestamp, left, records: () => this.decode(bytes, timestamp, left, value) };
+        yield { bytes, timestamp, left, count: listSize(value), records: () => this.decode(bytes, timestamp, left, value) };
       }
     } finally {
       it.close();
@@ -120,9 +120,13 @@ function encodeList(entries: readonly Buffer[]): Buffer {
   return out;
 }
 
-function decodeList(bytes: Buffer): Buffer[] {
+function listSize(bytes: Buffer): number {
   if (bytes[0] !== VARIABLE_SIZE) throw new StreamsError(`Unexpected list encoding ${bytes[0]} in a stream-stream join's outer store.`);
-  const size = bytes.readInt32BE(1);
+  return bytes.readInt32BE(1);
+}
+
+function decodeList(bytes: Buffer): Buffer[] {
+  const size = listSize(bytes);
   const out: Buffer[] = [];
   let at = 5;
   for (let i = 0; i < size; i++) {

@@ -1,0 +1,227 @@
+package kstreams.reference;
+
+import static java.time.Duration.ofMillis;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Consumer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.EmitStrategy;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.JoinWindows;
+import org.apache.kafka.streams.kstream.KGroupedStream;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.KTable;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.SessionWindows;
+import org.apache.kafka.streams.kstream.SlidingWindows;
+import org.apache.kafka.streams.kstream.StreamJoined;
+import org.apache.kafka.streams.kstream.Suppressed;
+import org.apache.kafka.streams.kstream.TimeWindows;
+import org.apache.kafka.streams.kstream.Windowed;
+import org.apache.kafka.streams.test.TestRecord;
+
+/**
+ * Differential scenarios: each program of test/dsl/differential.test.ts runs through Java's
+ * TopologyTestDriver on pseudo-random input (keys a-d, values like "b7" or null, timestamps
+ * that advance and jump back), the same for each seed in both languages. Prints, per program,
+ * "--- seed N" and one "key value @timestamp" line per output record (windowed keys as
+ * key@start/end). Closed windows and outer-join results are emitted at once (both emit
+ * intervals 0). Run: differential.sh (--write-fixtures writes test/fixtures/java-differential/).
+ */
+public final class Differential {
+    private Differential() {}
+
+    /** Seeds per program. */
+    static final int SEEDS = 100;
+    /** Input records per seed. */
+    static final int RECORDS = 80;
+
+    private static final Serde<String> S = Serdes.String();
+    private static final Serde<Long> L = Serdes.Long();
+
+    /** The generator of the TypeScript test: a 32-bit LCG, drawing from its high bits. */
+    static final class Random {
+        private long state;
+
+        Random(final long seed) {
+            state = seed;
+        }
+
+        int next(final int bound) {
+            state = (state * 1103515245L + 12345L) & 0xffffffffL;
+            return (int) ((state >>> 16) % bound);
+        }
+    }
+
+    /** One input record: topic index, key, value (null = tombstone), timestamp. */
+    record Input(int topic, String key, String value, long timestamp) {}
+
+    static Input[] inputs(final int seed, final int topics) {
+        final Random random = new Random(seed);
+        final Input[] out = new Input[RECORDS];
+        long time = 0;
+        for (int i = 0; i < RECORDS; i++) {
+            time += random.next(5);
+            final int topic = random.next(topics);
+            final String key = String.valueOf((char) ('a' + random.next(4)));
+            final String value = random.next(8) == 0 ? null : (char) ('a' + random.next(4)) + String.valueOf(random.next(10));
+            final long timestamp = Math.max(0, time - (random.next(4) == 0 ? random.next(12) : 0));
+            out[i] = new Input(topic, key, value, timestamp);
+        }
+        return out;
+    }
+
+    static int digit(final String v) {
+        return v.charAt(1) - '0';
+    }
+
+    static String windowed(final Windowed<String> k) {
+        return k.key() + "@" + k.window().start() + "/" + k.window().end();
+    }
+
+    static <V> void tableOut(final KTable<String, V> table) {
+        table.toStream().mapValues(v -> v == null ? null : String.valueOf(v)).to("out", Produced.with(S, S));
+    }
+
+    static <V> void windowedOut(final KTable<Windowed<String>, V> table) {
+        table.toStream().map((k, v) -> KeyValue.pair(windowed(k), v == null ? null : String.valueOf(v))).to("out", Produced.with(S, S));
+    }
+
+    static KGroupedStream<String, String> grouped(final StreamsBuilder b) {
+        return b.stream("in0", Consumed.with(S, S)).groupByKey(Grouped.with(S, S));
+    }
+
+    static KStream<String, String> stream(final StreamsBuilder b, final int i) {
+        return b.stream("in" + i, Consumed.with(S, S));
+    }
+
+    static KTable<String, String> table(final StreamsBuilder b, final int i) {
+        return b.table("in" + i, Consumed.with(S, S));
+    }
+
+    /** A program and the number of input topics it reads (in0, in1). */
+    record Program(int topics, Consumer<StreamsBuilder> build) {}
+
+    static Map<String, Program> programs() {
+        final Map<String, Program> p = new LinkedHashMap<>();
+        p.put("table-regroup-aggregate", new Program(1, b -> tableOut(table(b, 0)
+            .groupBy((k, v) -> KeyValue.pair(v.substring(0, 1), v), Grouped.with(S, S))
+            .aggregate(() -> 0L, (k, v, agg) -> agg + digit(v), (k, v, agg) -> agg - digit(v), Materialized.with(S, L)))));
+        p.put("table-filter-mapvalues", new Program(1, b -> tableOut(table(b, 0)
+            .filter((k, v) -> digit(v) % 3 != 0)
+            .mapValues(v -> v.toUpperCase()))));
+        p.put("stream-reduce", new Program(1, b -> tableOut(grouped(b).reduce((x, y) -> x + y))));
+        p.put("tumbling-count-grace", new Program(1, b -> windowedOut(grouped(b)
+            .windowedBy(TimeWindows.ofSizeAndGrace(ofMillis(10), ofMillis(5))).count())));
+        p.put("hopping-count-suppressed", new Program(1, b -> windowedOut(grouped(b)
+            .windowedBy(TimeWindows.ofSizeAndGrace(ofMillis(10), ofMillis(4)).advanceBy(ofMillis(5))).count()
+            .suppress(Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded())))));
+        p.put("session-reduce-grace", new Program(1, b -> windowedOut(grouped(b)
+            .windowedBy(SessionWindows.ofInactivityGapAndGrace(ofMillis(4), ofMillis(6))).reduce((x, y) -> x + y))));
+        p.put("sliding-count-grace", new Program(1, b -> windowedOut(grouped(b)
+            .windowedBy(SlidingWindows.ofTimeDifferenceAndGrace(ofMillis(8), ofMillis(5))).count())));
+        p.put("session-count-suppressed", new Program(1, b -> windowedOut(grouped(b)
+            .windowedBy(SessionWindows.ofInactivityGapAndGrace(ofMillis(4), ofMillis(3))).count()
+            .suppress(Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded())))));
+        p.put("tumbling-count-on-window-close", new Program(1, b -> windowedOut(grouped(b)
+            .windowedBy(TimeWindows.ofSizeAndGrace(ofMillis(10), ofMillis(2)))
+            .emitStrategy(EmitStrategy.onWindowClose()).count())));
+        p.put("sliding-count-on-window-close", new Program(1, b -> windowedOut(grouped(b)
+            .windowedBy(SlidingWindows.ofTimeDifferenceAndGrace(ofMillis(8), ofMillis(3)))
+            .emitStrategy(EmitStrategy.onWindowClose()).count())));
+        p.put("cogroup-tumbling", new Program(2, b -> windowedOut(grouped(b)
+            .<String>cogroup((k, v, agg) -> agg + v)
+            .cogroup(stream(b, 1).groupByKey(Grouped.with(S, S)), (k, v, agg) -> agg + String.valueOf(v).toUpperCase())
+            .windowedBy(TimeWindows.ofSizeAndGrace(ofMillis(10), ofMillis(3)))
+            .aggregate(() -> "", Materialized.with(S, S)))));
+        p.put("table-suppress-time-limit", new Program(1, b -> tableOut(table(b, 0)
+            .suppress(Suppressed.untilTimeLimit(ofMillis(6), Suppressed.BufferConfig.unbounded())))));
+        p.put("to-table-regroup-count", new Program(1, b -> tableOut(stream(b, 0).toTable()
+            .groupBy((k, v) -> KeyValue.pair(v.substring(0, 1), v), Grouped.with(S, S)).count())));
+        p.put("select-key-count", new Program(1, b -> tableOut(stream(b, 0)
+            .selectKey((k, v) -> v == null ? null : v.substring(0, 1))
+            .groupByKey(Grouped.with(S, S)).count())));
+        p.put("stream-stream-inner", new Program(2, b -> stream(b, 0)
+            .join(stream(b, 1), (l, r) -> l + "/" + r, JoinWindows.ofTimeDifferenceAndGrace(ofMillis(5), ofMillis(3)), StreamJoined.with(S, S, S))
+            .to("out", Produced.with(S, S))));
+        p.put("stream-stream-left", new Program(2, b -> stream(b, 0)
+            .leftJoin(stream(b, 1), (l, r) -> l + "/" + r, JoinWindows.ofTimeDifferenceAndGrace(ofMillis(5), ofMillis(3)), StreamJoined.with(S, S, S))
+            .to("out", Produced.with(S, S))));
+        p.put("stream-stream-outer", new Program(2, b -> stream(b, 0)
+            .outerJoin(stream(b, 1), (l, r) -> l + "/" + r, JoinWindows.ofTimeDifferenceAndGrace(ofMillis(5), ofMillis(3)), StreamJoined.with(S, S, S))
+            .to("out", Produced.with(S, S))));
+        p.put("stream-table-left", new Program(2, b -> stream(b, 0)
+            .leftJoin(table(b, 1), (l, r) -> l + "/" + r)
+            .to("out", Produced.with(S, S))));
+        p.put("table-table-outer", new Program(2, b -> tableOut(table(b, 0)
+            .outerJoin(table(b, 1), (l, r) -> l + "/" + r))));
+        p.put("table-table-left", new Program(2, b -> tableOut(table(b, 0)
+            .leftJoin(table(b, 1), (l, r) -> l + "/" + r))));
+        p.put("table-table-inner-filtered", new Program(2, b -> tableOut(table(b, 0)
+            .join(table(b, 1), (l, r) -> l + "/" + r)
+            .filter((k, v) -> !v.contains("0")))));
+        p.put("stream-global-table-left", new Program(2, b -> stream(b, 0)
+            .leftJoin(b.globalTable("in1", Consumed.with(S, S)), (k, v) -> v == null ? null : v.substring(0, 1), (l, r) -> l + "/" + r)
+            .to("out", Produced.with(S, S))));
+        p.put("foreign-key-inner", new Program(2, b -> tableOut(table(b, 0)
+            .join(table(b, 1), v -> v.substring(0, 1), (l, r) -> l + "/" + r))));
+        p.put("foreign-key-left", new Program(2, b -> tableOut(table(b, 0)
+            .leftJoin(table(b, 1), v -> v.substring(0, 1), (l, r) -> l + "/" + r))));
+        return p;
+    }
+
+    static String run(final Program program) {
+        final StringBuilder out = new StringBuilder();
+        for (int seed = 1; seed <= SEEDS; seed++) {
+            final StreamsBuilder b = new StreamsBuilder();
+            program.build().accept(b);
+            final Properties p = new Properties();
+            p.put(StreamsConfig.APPLICATION_ID_CONFIG, "app");
+            p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "x:9092");
+            p.put("__emit.interval.ms.kstreams.windowed.aggregation__", 0L);
+            p.put("__emit.interval.ms.kstreams.outer.join.spurious.results.fix__", 0L);
+            try (TopologyTestDriver d = new TopologyTestDriver(b.build(), p, Instant.EPOCH)) {
+                final TestInputTopic<String, String>[] in = inputTopics(d, program.topics());
+                final TestOutputTopic<String, String> o = d.createOutputTopic("out", S.deserializer(), S.deserializer());
+                for (final Input r : inputs(seed, program.topics())) in[r.topic()].pipeInput(r.key(), r.value(), r.timestamp());
+                out.append("--- seed ").append(seed).append('\n');
+                for (final TestRecord<String, String> r : o.readRecordsToList()) {
+                    out.append(r.key()).append(' ').append(r.value()).append(" @").append(r.timestamp()).append('\n');
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    static TestInputTopic<String, String>[] inputTopics(final TopologyTestDriver d, final int topics) {
+        final TestInputTopic<String, String>[] in = new TestInputTopic[topics];
+        for (int i = 0; i < topics; i++) in[i] = d.createInputTopic("in" + i, S.serializer(), S.serializer());
+        return in;
+    }
+
+    public static void main(final String[] args) throws IOException {
+        final Path dir = args.length == 2 && args[0].equals("--write") ? Path.of(args[1]) : null;
+        if (dir != null) Files.createDirectories(dir);
+        for (final Map.Entry<String, Program> e : programs().entrySet()) {
+            final String text = run(e.getValue());
+            if (dir != null) Files.writeString(dir.resolve(e.getKey() + ".txt"), text);
+            else System.out.print("=== " + e.getKey() + "\n" + text);
+        }
+    }
+}
