@@ -141,6 +141,11 @@ const PROGRAMS: { readonly [name: string]: readonly [topics: number, build: (b: 
   ],
   'tumbling-count-on-window-close': [1, (b) => windowedOut(grouped(b).windowedBy(TimeWindows.ofSizeAndGrace(10, 2)).emitStrategy(EmitStrategy.onWindowClose()).count())],
   'sliding-count-on-window-close': [1, (b) => windowedOut(grouped(b).windowedBy(SlidingWindows.ofTimeDifferenceAndGrace(8, 3)).emitStrategy(EmitStrategy.onWindowClose()).count())],
+  'hopping-count-on-window-close': [
+    1,
+    (b) => windowedOut(grouped(b).windowedBy(TimeWindows.ofSizeAndGrace(10, 2).advanceBy(5)).emitStrategy(EmitStrategy.onWindowClose()).count()),
+  ],
+  'session-count-on-window-close': [1, (b) => windowedOut(grouped(b).windowedBy(SessionWindows.ofInactivityGapAndGrace(4, 3)).emitStrategy(EmitStrategy.onWindowClose()).count())],
   'cogroup-tumbling': [
     2,
     (b) =>

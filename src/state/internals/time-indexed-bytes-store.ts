@@ -66,7 +66,7 @@ export class TimeIndexedBytesStore implements WindowedBytesStore {
   }
 
   get(key: Buffer): Buffer | null {
-    return this.isExpired(this.schema.time(keyString(key))) ? null : this.inner.get(key);
+    return this.schema.time(keyString(key)) < this.minLiveForReads() ? null : this.inner.get(key);
   }
 
   put(key: Buffer, value: Buffer | null): void {
@@ -99,11 +99,11 @@ export class TimeIndexedBytesStore implements WindowedBytesStore {
   }
 
   range(from: Buffer | null, to: Buffer | null): KeyValueIterator<Buffer, Buffer> {
-    return this.inner.range(from, to);
+    return this.live(this.inner.range(from, to));
   }
 
   reverseRange(from: Buffer | null, to: Buffer | null): KeyValueIterator<Buffer, Buffer> {
-    return this.inner.reverseRange(from, to);
+    return this.live(this.inner.reverseRange(from, to));
   }
 
   all(): KeyValueIterator<Buffer, Buffer> {
@@ -119,13 +119,9 @@ export class TimeIndexedBytesStore implements WindowedBytesStore {
   }
 
   fetchByTime(from: number, to: number, reverse: boolean): KeyValueIterator<Buffer, Buffer> {
-    // Time-ordered stores: windows live down to observed - retention (inclusive, Kafka's
-    // time-first schema), sessions until their segment is dropped.
-    const minLive = !this.timeOrdered
-      ? this.observedStreamTime - this.retentionPeriod + 1
-      : this.schema === SESSION_KEY_SCHEMA
-        ? this.minLiveSegmentStart()
-        : this.observedStreamTime - this.retentionPeriod;
+    // Scans by time (emitting closed windows) see a time-ordered store's sessions until their
+    // segment is dropped, as Kafka's `fetchSessions`.
+    const minLive = this.timeOrdered && this.schema === SESSION_KEY_SCHEMA ? this.minLiveSegmentStart() : this.minLiveForReads();
     const keys = this.index.keysBetween(Math.max(from, minLive), to, this.schema.compareTimeOrder, reverse);
     return new KeyListIterator(this.name, keys, (k) => this.inner.get(keyBytes(k)));
   }
@@ -151,7 +147,34 @@ export class TimeIndexedBytesStore implements WindowedBytesStore {
     return this.inner.isOpen();
   }
 
-  /** Whether reads and writes treat `time` as gone. */
+  /**
+   * The earliest time a read by key (`get`, `range`) returns. Time-ordered stores keep whole
+   * segments, but read their windows as gone below observed - retention (inclusive, Kafka's
+   * time-first window schema) and their sessions below observed - retention + 1, as the other
+   * stores (which delete what expired at once).
+   */
+  private minLiveForReads(): number {
+    const windowsOfTimeOrdered = this.timeOrdered && this.schema !== SESSION_KEY_SCHEMA;
+    return this.observedStreamTime - this.retentionPeriod + (windowsOfTimeOrdered ? 0 : 1);
+  }
+
+  /** `inner` without what reads treat as gone (time-ordered stores still hold it). */
+  private live(inner: KeyValueIterator<Buffer, Buffer>): KeyValueIterator<Buffer, Buffer> {
+    if (!this.timeOrdered) return inner;
+    const minLive = this.minLiveForReads();
+    const keys: string[] = [];
+    try {
+      while (inner.hasNext()) {
+        const key = keyString(inner.next().key);
+        if (this.schema.time(key) >= minLive) keys.push(key);
+      }
+    } finally {
+      inner.close();
+    }
+    return new KeyListIterator(this.name, keys, (k) => this.inner.get(keyBytes(k)));
+  }
+
+  /** Whether writes treat `time` as gone (time-ordered stores: its segment was dropped). */
   private isExpired(time: number): boolean {
     if (!this.timeOrdered) return time <= this.observedStreamTime - this.retentionPeriod;
     return time < this.minLiveSegmentStart();

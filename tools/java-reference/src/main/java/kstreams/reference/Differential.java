@@ -144,6 +144,12 @@ public final class Differential {
         p.put("sliding-count-on-window-close", new Program(1, b -> windowedOut(grouped(b)
             .windowedBy(SlidingWindows.ofTimeDifferenceAndGrace(ofMillis(8), ofMillis(3)))
             .emitStrategy(EmitStrategy.onWindowClose()).count())));
+        p.put("hopping-count-on-window-close", new Program(1, b -> windowedOut(grouped(b)
+            .windowedBy(TimeWindows.ofSizeAndGrace(ofMillis(10), ofMillis(2)).advanceBy(ofMillis(5)))
+            .emitStrategy(EmitStrategy.onWindowClose()).count())));
+        p.put("session-count-on-window-close", new Program(1, b -> windowedOut(grouped(b)
+            .windowedBy(SessionWindows.ofInactivityGapAndGrace(ofMillis(4), ofMillis(3)))
+            .emitStrategy(EmitStrategy.onWindowClose()).count())));
         p.put("cogroup-tumbling", new Program(2, b -> windowedOut(grouped(b)
             .<String>cogroup((k, v, agg) -> agg + v)
             .cogroup(stream(b, 1).groupByKey(Grouped.with(S, S)), (k, v, agg) -> agg + String.valueOf(v).toUpperCase())
