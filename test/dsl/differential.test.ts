@@ -157,6 +157,31 @@ const PROGRAMS: { readonly [name: string]: readonly [topics: number, build: (b: 
           .aggregate(() => '', Materialized.with(S, S)),
       ),
   ],
+  'cogroup-session': [
+    2,
+    (b) =>
+      windowedOut(
+        grouped(b)
+          .cogroup<string>((_k, v, agg) => agg + v)
+          .cogroup(stream(b, 1).groupByKey(Grouped.with(S, S)), (_k, v, agg) => agg + String(v).toUpperCase())
+          .windowedBy(SessionWindows.ofInactivityGapAndGrace(4, 5))
+          .aggregate(
+            () => '',
+            (_k, left, right) => `${left}|${right}`,
+            Materialized.with(S, S),
+          ),
+      ),
+  ],
+  'sliding-reduce-suppressed': [
+    1,
+    (b) =>
+      windowedOut(
+        grouped(b)
+          .windowedBy(SlidingWindows.ofTimeDifferenceAndGrace(6, 4))
+          .reduce((x, y) => x + y)
+          .suppress(Suppressed.untilWindowCloses(BufferConfig.unbounded())),
+      ),
+  ],
   'table-suppress-time-limit': [1, (b) => tableOut(table(b, 0).suppress(Suppressed.untilTimeLimit(6, BufferConfig.unbounded())))],
   'to-table-regroup-count': [
     1,
@@ -182,6 +207,20 @@ const PROGRAMS: { readonly [name: string]: readonly [topics: number, build: (b: 
   'stream-stream-inner': [2, (b) => stream(b, 0).join(stream(b, 1), joined, joinWindows(), StreamJoined.with(S, S, S)).to('out', Produced.with(S, S))],
   'stream-stream-left': [2, (b) => stream(b, 0).leftJoin(stream(b, 1), joined, joinWindows(), StreamJoined.with(S, S, S)).to('out', Produced.with(S, S))],
   'stream-stream-outer': [2, (b) => stream(b, 0).outerJoin(stream(b, 1), joined, joinWindows(), StreamJoined.with(S, S, S)).to('out', Produced.with(S, S))],
+  'stream-stream-outer-asymmetric': [
+    2,
+    (b) =>
+      stream(b, 0)
+        .outerJoin(stream(b, 1), joined, JoinWindows.ofTimeDifferenceAndGrace(6, 2).before(2), StreamJoined.with(S, S, S))
+        .to('out', Produced.with(S, S)),
+  ],
+  'stream-stream-left-asymmetric': [
+    2,
+    (b) =>
+      stream(b, 0)
+        .leftJoin(stream(b, 1), joined, JoinWindows.ofTimeDifferenceAndGrace(3, 4).after(7), StreamJoined.with(S, S, S))
+        .to('out', Produced.with(S, S)),
+  ],
   'stream-table-left': [2, (b) => stream(b, 0).leftJoin(table(b, 1), joined).to('out', Produced.with(S, S))],
   'table-table-outer': [2, (b) => tableOut(table(b, 0).outerJoin(table(b, 1), joined))],
   'table-table-left': [2, (b) => tableOut(table(b, 0).leftJoin(table(b, 1), joined))],

@@ -155,6 +155,14 @@ public final class Differential {
             .cogroup(stream(b, 1).groupByKey(Grouped.with(S, S)), (k, v, agg) -> agg + String.valueOf(v).toUpperCase())
             .windowedBy(TimeWindows.ofSizeAndGrace(ofMillis(10), ofMillis(3)))
             .aggregate(() -> "", Materialized.with(S, S)))));
+        p.put("cogroup-session", new Program(2, b -> windowedOut(grouped(b)
+            .<String>cogroup((k, v, agg) -> agg + v)
+            .cogroup(stream(b, 1).groupByKey(Grouped.with(S, S)), (k, v, agg) -> agg + String.valueOf(v).toUpperCase())
+            .windowedBy(SessionWindows.ofInactivityGapAndGrace(ofMillis(4), ofMillis(5)))
+            .aggregate(() -> "", (k, left, right) -> left + "|" + right, Materialized.with(S, S)))));
+        p.put("sliding-reduce-suppressed", new Program(1, b -> windowedOut(grouped(b)
+            .windowedBy(SlidingWindows.ofTimeDifferenceAndGrace(ofMillis(6), ofMillis(4))).reduce((x, y) -> x + y)
+            .suppress(Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded())))));
         p.put("table-suppress-time-limit", new Program(1, b -> tableOut(table(b, 0)
             .suppress(Suppressed.untilTimeLimit(ofMillis(6), Suppressed.BufferConfig.unbounded())))));
         p.put("to-table-regroup-count", new Program(1, b -> tableOut(stream(b, 0).toTable()
@@ -170,6 +178,14 @@ public final class Differential {
             .to("out", Produced.with(S, S))));
         p.put("stream-stream-outer", new Program(2, b -> stream(b, 0)
             .outerJoin(stream(b, 1), (l, r) -> l + "/" + r, JoinWindows.ofTimeDifferenceAndGrace(ofMillis(5), ofMillis(3)), StreamJoined.with(S, S, S))
+            .to("out", Produced.with(S, S))));
+        p.put("stream-stream-outer-asymmetric", new Program(2, b -> stream(b, 0)
+            .outerJoin(stream(b, 1), (l, r) -> l + "/" + r,
+                JoinWindows.ofTimeDifferenceAndGrace(ofMillis(6), ofMillis(2)).before(ofMillis(2)), StreamJoined.with(S, S, S))
+            .to("out", Produced.with(S, S))));
+        p.put("stream-stream-left-asymmetric", new Program(2, b -> stream(b, 0)
+            .leftJoin(stream(b, 1), (l, r) -> l + "/" + r,
+                JoinWindows.ofTimeDifferenceAndGrace(ofMillis(3), ofMillis(4)).after(ofMillis(7)), StreamJoined.with(S, S, S))
             .to("out", Produced.with(S, S))));
         p.put("stream-table-left", new Program(2, b -> stream(b, 0)
             .leftJoin(table(b, 1), (l, r) -> l + "/" + r)
