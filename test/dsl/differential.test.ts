@@ -183,6 +183,19 @@ const PROGRAMS: { readonly [name: string]: readonly [topics: number, build: (b: 
       ),
   ],
   'table-suppress-time-limit': [1, (b) => tableOut(table(b, 0).suppress(Suppressed.untilTimeLimit(6, BufferConfig.unbounded())))],
+  'table-suppress-emit-early': [1, (b) => tableOut(table(b, 0).suppress(Suppressed.untilTimeLimit(8, BufferConfig.maxRecords(2).emitEarlyWhenFull())))],
+  'table-regroup-reduce': [
+    1,
+    (b) =>
+      tableOut(
+        table(b, 0)
+          .groupBy((k, v) => KeyValue.pair(v.slice(0, 1), k + v.slice(1)), Grouped.with(S, S))
+          .reduce(
+            (agg, v) => agg + v,
+            (agg, v) => agg.replace(v, ''),
+          ),
+      ),
+  ],
   'to-table-regroup-count': [
     1,
     (b) =>
@@ -238,6 +251,37 @@ const PROGRAMS: { readonly [name: string]: readonly [topics: number, build: (b: 
     (b) =>
       stream(b, 0)
         .leftJoin(b.globalTable('in1', Consumed.with(S, S)), (_k, v) => (v === null ? null : v.slice(0, 1)), joined)
+        .to('out', Produced.with(S, S)),
+  ],
+  'stream-table-left-through-getters': [
+    2,
+    (b) =>
+      stream(b, 0)
+        .leftJoin(
+          table(b, 1)
+            .filter((_k, v) => digit(v) > 2)
+            .mapValues((v) => v.toUpperCase()),
+          joined,
+        )
+        .to('out', Produced.with(S, S)),
+  ],
+  'table-table-join-through-getters': [
+    2,
+    (b) =>
+      tableOut(
+        table(b, 0)
+          .mapValues((v) => v.toUpperCase())
+          .leftJoin(
+            table(b, 1).filter((_k, v) => digit(v) % 2 === 0),
+            joined,
+          ),
+      ),
+  ],
+  'stream-global-table-inner': [
+    2,
+    (b) =>
+      stream(b, 0)
+        .join(b.globalTable('in1', Consumed.with(S, S)), (_k, v) => (v === null ? null : v.slice(0, 1)), joined)
         .to('out', Produced.with(S, S)),
   ],
   'foreign-key-inner': [2, (b) => tableOut(table(b, 0).join(table(b, 1), (v) => v.slice(0, 1), joined))],

@@ -165,6 +165,11 @@ public final class Differential {
             .suppress(Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded())))));
         p.put("table-suppress-time-limit", new Program(1, b -> tableOut(table(b, 0)
             .suppress(Suppressed.untilTimeLimit(ofMillis(6), Suppressed.BufferConfig.unbounded())))));
+        p.put("table-suppress-emit-early", new Program(1, b -> tableOut(table(b, 0)
+            .suppress(Suppressed.untilTimeLimit(ofMillis(8), Suppressed.BufferConfig.maxRecords(2).emitEarlyWhenFull())))));
+        p.put("table-regroup-reduce", new Program(1, b -> tableOut(table(b, 0)
+            .groupBy((k, v) -> KeyValue.pair(v.substring(0, 1), k + v.substring(1)), Grouped.with(S, S))
+            .reduce((agg, v) -> agg + v, (agg, v) -> agg.replaceFirst(v, "")))));
         p.put("to-table-regroup-count", new Program(1, b -> tableOut(stream(b, 0).toTable()
             .groupBy((k, v) -> KeyValue.pair(v.substring(0, 1), v), Grouped.with(S, S)).count())));
         p.put("select-key-count", new Program(1, b -> tableOut(stream(b, 0)
@@ -199,6 +204,15 @@ public final class Differential {
             .filter((k, v) -> !v.contains("0")))));
         p.put("stream-global-table-left", new Program(2, b -> stream(b, 0)
             .leftJoin(b.globalTable("in1", Consumed.with(S, S)), (k, v) -> v == null ? null : v.substring(0, 1), (l, r) -> l + "/" + r)
+            .to("out", Produced.with(S, S))));
+        p.put("stream-table-left-through-getters", new Program(2, b -> stream(b, 0)
+            .leftJoin(table(b, 1).filter((k, v) -> digit(v) > 2).mapValues(v -> v.toUpperCase()), (l, r) -> l + "/" + r)
+            .to("out", Produced.with(S, S))));
+        p.put("table-table-join-through-getters", new Program(2, b -> tableOut(table(b, 0)
+            .mapValues(v -> v.toUpperCase())
+            .leftJoin(table(b, 1).filter((k, v) -> digit(v) % 2 == 0), (l, r) -> l + "/" + r))));
+        p.put("stream-global-table-inner", new Program(2, b -> stream(b, 0)
+            .join(b.globalTable("in1", Consumed.with(S, S)), (k, v) -> v == null ? null : v.substring(0, 1), (l, r) -> l + "/" + r)
             .to("out", Produced.with(S, S))));
         p.put("foreign-key-inner", new Program(2, b -> tableOut(table(b, 0)
             .join(table(b, 1), v -> v.substring(0, 1), (l, r) -> l + "/" + r))));
