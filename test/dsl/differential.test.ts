@@ -16,6 +16,8 @@ import {
   KeyValue,
   Materialized,
   Produced,
+  PunctuationType,
+  Record,
   SessionWindows,
   SlidingWindows,
   StreamBuilder,
@@ -25,6 +27,8 @@ import {
   type KGroupedStream,
   type KStream,
   type KTable,
+  type Processor,
+  type ProcessorContext,
   type Windowed,
 } from '../../src/index.js';
 import { driverFor, L, S, STRING_DEFAULTS } from './driver-helpers.js';
@@ -89,6 +93,22 @@ const grouped = (b: StreamBuilder): KGroupedStream<string, string> => b.stream('
 const stream = (b: StreamBuilder, i: number): KStream<string, string> => b.stream(`in${i}`, Consumed.with(S, S));
 const table = (b: StreamBuilder, i: number): KTable<string, string> => b.table(`in${i}`, Consumed.with(S, S));
 const joinWindows = (): JoinWindows => JoinWindows.ofTimeDifferenceAndGrace(5, 3);
+
+/** Counts records; every 5 ms of stream time forwards ("p", count since the last punctuation). */
+function punctuatingCounter(): Processor<string, string, string, string> {
+  let seen = 0;
+  return {
+    init(context: ProcessorContext<string, string>) {
+      context.schedule(5, PunctuationType.STREAM_TIME, (ts) => {
+        context.forward(new Record('p', String(seen), ts));
+        seen = 0;
+      });
+    },
+    process() {
+      seen++;
+    },
+  };
+}
 
 /** Each program with the number of input topics it reads (in0, in1). */
 const PROGRAMS: { readonly [name: string]: readonly [topics: number, build: (b: StreamBuilder) => void] } = {
@@ -217,6 +237,7 @@ const PROGRAMS: { readonly [name: string]: readonly [topics: number, build: (b: 
           .count(),
       ),
   ],
+  'stream-time-punctuation': [1, (b) => stream(b, 0).process(punctuatingCounter).to('out', Produced.with(S, S))],
   'stream-stream-inner': [2, (b) => stream(b, 0).join(stream(b, 1), joined, joinWindows(), StreamJoined.with(S, S, S)).to('out', Produced.with(S, S))],
   'stream-stream-left': [2, (b) => stream(b, 0).leftJoin(stream(b, 1), joined, joinWindows(), StreamJoined.with(S, S, S)).to('out', Produced.with(S, S))],
   'stream-stream-outer': [2, (b) => stream(b, 0).outerJoin(stream(b, 1), joined, joinWindows(), StreamJoined.with(S, S, S)).to('out', Produced.with(S, S))],

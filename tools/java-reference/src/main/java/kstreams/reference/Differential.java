@@ -33,6 +33,10 @@ import org.apache.kafka.streams.kstream.StreamJoined;
 import org.apache.kafka.streams.kstream.Suppressed;
 import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.kstream.Windowed;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.test.TestRecord;
 
 /**
@@ -114,6 +118,24 @@ public final class Differential {
         return b.table("in" + i, Consumed.with(S, S));
     }
 
+    /** Counts records; every 5 ms of stream time forwards ("p", count since the last punctuation). */
+    static final class PunctuatingCounter implements Processor<String, String, String, String> {
+        private int seen;
+
+        @Override
+        public void init(final ProcessorContext<String, String> context) {
+            context.schedule(ofMillis(5), PunctuationType.STREAM_TIME, ts -> {
+                context.forward(new Record<>("p", String.valueOf(seen), ts));
+                seen = 0;
+            });
+        }
+
+        @Override
+        public void process(final Record<String, String> record) {
+            seen++;
+        }
+    }
+
     /** A program and the number of input topics it reads (in0, in1). */
     record Program(int topics, Consumer<StreamsBuilder> build) {}
 
@@ -175,6 +197,9 @@ public final class Differential {
         p.put("select-key-count", new Program(1, b -> tableOut(stream(b, 0)
             .selectKey((k, v) -> v == null ? null : v.substring(0, 1))
             .groupByKey(Grouped.with(S, S)).count())));
+        p.put("stream-time-punctuation", new Program(1, b -> stream(b, 0)
+            .process(PunctuatingCounter::new)
+            .to("out", Produced.with(S, S))));
         p.put("stream-stream-inner", new Program(2, b -> stream(b, 0)
             .join(stream(b, 1), (l, r) -> l + "/" + r, JoinWindows.ofTimeDifferenceAndGrace(ofMillis(5), ofMillis(3)), StreamJoined.with(S, S, S))
             .to("out", Produced.with(S, S))));
