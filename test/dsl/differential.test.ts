@@ -237,6 +237,31 @@ const PROGRAMS: { readonly [name: string]: readonly [topics: number, build: (b: 
           .count(),
       ),
   ],
+  'merge-rekey-count': [
+    2,
+    (b) =>
+      tableOut(
+        stream(b, 0)
+          .merge(stream(b, 1))
+          .selectKey((_k, v) => (v === null ? (null as unknown as string) : v.slice(0, 1)))
+          .groupByKey(Grouped.with(S, S))
+          .count(),
+      ),
+  ],
+  'tumbling-count-suppress-time-limit': [
+    1,
+    (b) =>
+      windowedOut(
+        grouped(b)
+          .windowedBy(TimeWindows.ofSizeAndGrace(10, 3))
+          .count()
+          .suppress(Suppressed.untilTimeLimit(4, BufferConfig.unbounded())),
+      ),
+  ],
+  'stream-stream-outer-no-grace': [
+    2,
+    (b) => stream(b, 0).outerJoin(stream(b, 1), joined, JoinWindows.ofTimeDifferenceWithNoGrace(4), StreamJoined.with(S, S, S)).to('out', Produced.with(S, S)),
+  ],
   'stream-time-punctuation': [1, (b) => stream(b, 0).process(punctuatingCounter).to('out', Produced.with(S, S))],
   'stream-stream-inner': [2, (b) => stream(b, 0).join(stream(b, 1), joined, joinWindows(), StreamJoined.with(S, S, S)).to('out', Produced.with(S, S))],
   'stream-stream-left': [2, (b) => stream(b, 0).leftJoin(stream(b, 1), joined, joinWindows(), StreamJoined.with(S, S, S)).to('out', Produced.with(S, S))],

@@ -197,6 +197,15 @@ public final class Differential {
         p.put("select-key-count", new Program(1, b -> tableOut(stream(b, 0)
             .selectKey((k, v) -> v == null ? null : v.substring(0, 1))
             .groupByKey(Grouped.with(S, S)).count())));
+        p.put("merge-rekey-count", new Program(2, b -> tableOut(stream(b, 0).merge(stream(b, 1))
+            .selectKey((k, v) -> v == null ? null : v.substring(0, 1))
+            .groupByKey(Grouped.with(S, S)).count())));
+        p.put("tumbling-count-suppress-time-limit", new Program(1, b -> windowedOut(grouped(b)
+            .windowedBy(TimeWindows.ofSizeAndGrace(ofMillis(10), ofMillis(3))).count()
+            .suppress(Suppressed.untilTimeLimit(ofMillis(4), Suppressed.BufferConfig.unbounded())))));
+        p.put("stream-stream-outer-no-grace", new Program(2, b -> stream(b, 0)
+            .outerJoin(stream(b, 1), (l, r) -> l + "/" + r, JoinWindows.ofTimeDifferenceWithNoGrace(ofMillis(4)), StreamJoined.with(S, S, S))
+            .to("out", Produced.with(S, S))));
         p.put("stream-time-punctuation", new Program(1, b -> stream(b, 0)
             .process(PunctuatingCounter::new)
             .to("out", Produced.with(S, S))));
