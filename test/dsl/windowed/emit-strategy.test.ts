@@ -35,6 +35,18 @@ describe('emitStrategy(onWindowClose)', () => {
     expect(out()).toEqual(['[a@20/30] 1 @30']);
   });
 
+  it('sliding windows: a window expired in the time-ordered store is not a neighbour any more', async () => {
+    // Retention 2 * 8 + 3 = 19. The store's time is its latest window start: c@98 makes c's
+    // right window [98,106], so a's [78,86] (start 78 < 98 - 19) reads as gone, as in Java.
+    const t = windowedTopology((g) => g.windowedBy(SlidingWindows.ofTimeDifferenceAndGrace(8, 3)).emitStrategy(EmitStrategy.onWindowClose()).count());
+    const { pipe, out } = windowedDriver(t, false);
+    await pipe('a@86 c@97');
+    expect(out()).toEqual(['[a@78/86] 1 @86']);
+    // a@94 (late, close time 95) would extend a@86's right window [87,95] if [78,86] were read
+    await pipe('c@98 a@94 c@110');
+    expect(out()).toEqual(['[c@89/97] 1 @97', '[c@90/98] 2 @98', '[c@98/106] 1 @98']);
+  });
+
   it('session windows: sessions are emitted once stream time passes end + gap + grace', async () => {
     const t = windowedTopology((g) =>
       g.windowedBy(SessionWindows.ofInactivityGapWithNoGrace(5)).emitStrategy(EmitStrategy.onWindowClose()).count(Materialized.as('sessions')),
