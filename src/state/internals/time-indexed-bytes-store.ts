@@ -9,6 +9,7 @@ import type { WindowedBytesStore } from '../windowed-bytes-store.js';
 import { keyBytes, keyString } from './byte-keys.js';
 import { IndexedBytesStore } from './indexed-bytes-store.js';
 import { KeyListIterator } from './key-list-iterator.js';
+import { MappedIterator } from './mapped-iterator.js';
 import { withRestoreListener } from './restore-listener.js';
 import { SESSION_KEY_SCHEMA, type StoreKeySchema } from './store-key-schema.js';
 import { TimeIndex } from './time-index.js';
@@ -162,16 +163,7 @@ export class TimeIndexedBytesStore implements WindowedBytesStore {
   private live(inner: KeyValueIterator<Buffer, Buffer>): KeyValueIterator<Buffer, Buffer> {
     if (!this.timeOrdered) return inner;
     const minLive = this.minLiveForReads();
-    const keys: string[] = [];
-    try {
-      while (inner.hasNext()) {
-        const key = keyString(inner.next().key);
-        if (this.schema.time(key) >= minLive) keys.push(key);
-      }
-    } finally {
-      inner.close();
-    }
-    return new KeyListIterator(this.name, keys, (k) => this.inner.get(keyBytes(k)));
+    return new MappedIterator(this.name, inner, (key, value) => (this.schema.time(keyString(key)) >= minLive ? { key, value } : null));
   }
 
   /** Whether writes treat `time` as gone (time-ordered stores: its segment was dropped). */
