@@ -342,9 +342,10 @@ export const topologyWriter: GraphVisitor<void, WriteContext> = {
 
   'table-suppress'(node, ctx) {
     processor(ctx, node, () => new KTableSuppressProcessor(node.name, node.storeName, node.suppression));
-    // Null serdes fall back to the configured defaults when the buffer opens (as in Kafka).
-    const keySerde = node.keySerde ?? (node.windows === null ? null : windowedKeySerde(ctx.config.defaultKeySerde, node.windows));
-    let buffer = new SuppressionBufferBuilder(node.storeName, keySerde, node.valueSerde);
+    // The table's serdes, else the build config's defaults (as every other store gets them);
+    // without either, the application's defaults when the buffer opens (as in Kafka).
+    const keySerde = node.keySerde ?? (node.windows === null ? ctx.config.defaultKeySerde : windowedKeySerde(ctx.config.defaultKeySerde, node.windows));
+    let buffer = new SuppressionBufferBuilder(node.storeName, keySerde, node.valueSerde ?? ctx.config.defaultValueSerde);
     buffer = node.loggingEnabled ? buffer.withLoggingEnabled(node.logConfig) : buffer.withLoggingDisabled();
     ctx.topology.addStateStore(buffer, node.name);
   },
