@@ -544,6 +544,55 @@ const PROGRAMS: { readonly [name: string]: readonly [topics: number, build: (b: 
           .reduce((x, y) => (x.length > 10 ? y : x + y)),
       ),
   ],
+  'flatmapvalues-count-cached': [
+    1,
+    (b) =>
+      tableOut(
+        stream(b, 0)
+          .flatMapValues((v) => (v === null ? [] : [v, v.toUpperCase(), v]))
+          .groupByKey(Grouped.with(S, S))
+          .count(),
+      ),
+  ],
+  'flatmapvalues-count-uncached': [
+    1,
+    (b) =>
+      tableOut(
+        stream(b, 0)
+          .flatMapValues((v) => (v === null ? [] : [v, v.toUpperCase(), v]))
+          .groupByKey(Grouped.with(S, S))
+          .count(Materialized.with<string, number>(S, L).withCachingDisabled()),
+      ),
+  ],
+  'flatmapvalues-tumbling-count-cached': [
+    1,
+    (b) =>
+      windowedOut(
+        stream(b, 0)
+          .flatMapValues((v) => (v === null ? [] : [v, v]))
+          .groupByKey(Grouped.with(S, S))
+          .windowedBy(TimeWindows.ofSizeAndGrace(10, 3))
+          .count(),
+      ),
+  ],
+  'same-input-aggregates-join': [
+    1,
+    (b) => {
+      const g = grouped(b);
+      tableOut(g.count().join(g.reduce((_x, y) => y), (l, r) => `${l}/${r}`));
+    },
+  ],
+  'same-input-aggregates-join-one-uncached': [
+    1,
+    (b) => {
+      const g = grouped(b);
+      tableOut(
+        g
+          .reduce((_x, y) => y, Materialized.with<string, string>(S, S).withCachingDisabled())
+          .leftJoin(g.count(), (l, r) => `${l}/${r}`),
+      );
+    },
+  ],
 };
 
 /** Our output for every seed, in the fixture's format. */

@@ -13,6 +13,7 @@ import java.util.Properties;
 import java.util.function.Consumer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -40,6 +41,7 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 
 /**
@@ -338,6 +340,26 @@ public final class Differential {
             .leftJoin(table(b, 1), (l, r) -> l + "/" + r)
             .groupBy((k, v) -> v.substring(v.length() - 1), Grouped.with(S, S))
             .reduce((x, y) -> x.length() > 10 ? y : x + y))));
+        p.put("flatmapvalues-count-cached", new Program(1, b -> tableOut(stream(b, 0)
+            .flatMapValues(v -> v == null ? List.<String>of() : List.of(v, v.toUpperCase(), v))
+            .groupByKey(Grouped.with(S, S)).count())));
+        p.put("flatmapvalues-count-uncached", new Program(1, b -> tableOut(stream(b, 0)
+            .flatMapValues(v -> v == null ? List.<String>of() : List.of(v, v.toUpperCase(), v))
+            .groupByKey(Grouped.with(S, S))
+            .count(Materialized.<String, Long, KeyValueStore<Bytes, byte[]>>with(S, L).withCachingDisabled()))));
+        p.put("flatmapvalues-tumbling-count-cached", new Program(1, b -> windowedOut(stream(b, 0)
+            .flatMapValues(v -> v == null ? List.<String>of() : List.of(v, v))
+            .groupByKey(Grouped.with(S, S))
+            .windowedBy(TimeWindows.ofSizeAndGrace(ofMillis(10), ofMillis(3))).count())));
+        p.put("same-input-aggregates-join", new Program(1, b -> {
+            final KGroupedStream<String, String> g = grouped(b);
+            tableOut(g.count().join(g.reduce((x, y) -> y), (l, r) -> l + "/" + r));
+        }));
+        p.put("same-input-aggregates-join-one-uncached", new Program(1, b -> {
+            final KGroupedStream<String, String> g = grouped(b);
+            tableOut(g.reduce((x, y) -> y, Materialized.<String, String, KeyValueStore<Bytes, byte[]>>with(S, S).withCachingDisabled())
+                .leftJoin(g.count(), (l, r) -> l + "/" + r));
+        }));
         return p;
     }
 
