@@ -75,8 +75,10 @@ export class TopologyTestDriver {
     this.ownsStateDir = streamsConfig.stateDir === undefined;
     this.stateDir = streamsConfig.stateDir ?? mkdtempSync(join(tmpdir(), 'kstreams-driver-'));
     const resolved = resolveStreamsConfig({
-      // Java's driver looks for closed outer-join windows on every record (its clock is mocked).
+      // Java's driver turns off both emit throttles (its clock is mocked): closed outer-join
+      // windows and, for emit-on-close aggregations, closed windows are looked for on every record.
       emitIntervalMsKstreamsOuterJoinSpuriousResultsFix: 0,
+      emitIntervalMsKstreamsWindowedAggregation: 0,
       ...streamsConfig,
       applicationId: streamsConfig.applicationId ?? 'dummy-topology-test-driver-app-id',
       stateDir: this.stateDir,

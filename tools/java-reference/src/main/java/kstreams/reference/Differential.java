@@ -146,8 +146,34 @@ public final class Differential {
         }
     }
 
-    /** A program and the number of input topics it reads (in0, in1). */
-    record Program(int topics, Consumer<StreamsBuilder> build) {}
+    /** Counts records; every 400 ms of wall-clock time forwards ("w", count since the last punctuation). */
+    static final class WallClockCounter implements Processor<String, String, String, String> {
+        private int seen;
+
+        @Override
+        public void init(final ProcessorContext<String, String> context) {
+            context.schedule(ofMillis(400), PunctuationType.WALL_CLOCK_TIME, ts -> {
+                context.forward(new Record<>("w", String.valueOf(seen), ts));
+                seen = 0;
+            });
+        }
+
+        @Override
+        public void process(final Record<String, String> record) {
+            seen++;
+        }
+    }
+
+    /**
+     * A program, the number of input topics it reads (in0, in1, ...) and its wall-clock step:
+     * 0 = emit intervals 0 and a clock that stands still; otherwise the default emit intervals,
+     * and the driver's clock advanced by that many ms before each record.
+     */
+    record Program(int topics, Consumer<StreamsBuilder> build, long wallClockStepMs) {
+        Program(final int topics, final Consumer<StreamsBuilder> build) {
+            this(topics, build, 0);
+        }
+    }
 
     static Map<String, Program> programs() {
         final Map<String, Program> p = new LinkedHashMap<>();
@@ -360,6 +386,18 @@ public final class Differential {
             tableOut(g.reduce((x, y) -> y, Materialized.<String, String, KeyValueStore<Bytes, byte[]>>with(S, S).withCachingDisabled())
                 .leftJoin(g.count(), (l, r) -> l + "/" + r));
         }));
+        p.put("tumbling-count-on-window-close-wall-clock", new Program(1, b -> windowedOut(grouped(b)
+            .windowedBy(TimeWindows.ofSizeAndGrace(ofMillis(10), ofMillis(2)))
+            .emitStrategy(EmitStrategy.onWindowClose()).count()), 150));
+        p.put("session-count-on-window-close-wall-clock", new Program(1, b -> windowedOut(grouped(b)
+            .windowedBy(SessionWindows.ofInactivityGapAndGrace(ofMillis(4), ofMillis(3)))
+            .emitStrategy(EmitStrategy.onWindowClose()).count()), 150));
+        p.put("stream-stream-outer-wall-clock", new Program(2, b -> stream(b, 0)
+            .outerJoin(stream(b, 1), (l, r) -> l + "/" + r, JoinWindows.ofTimeDifferenceAndGrace(ofMillis(5), ofMillis(3)), StreamJoined.with(S, S, S))
+            .to("out", Produced.with(S, S)), 150));
+        p.put("wall-clock-punctuation", new Program(1, b -> stream(b, 0)
+            .process(WallClockCounter::new)
+            .to("out", Produced.with(S, S)), 150));
         return p;
     }
 
@@ -373,12 +411,17 @@ public final class Differential {
             p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "x:9092");
             p.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);
             p.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);
-            p.put("__emit.interval.ms.kstreams.windowed.aggregation__", 0L);
-            p.put("__emit.interval.ms.kstreams.outer.join.spurious.results.fix__", 0L);
+            if (program.wallClockStepMs() == 0) {
+                p.put("__emit.interval.ms.kstreams.windowed.aggregation__", 0L);
+                p.put("__emit.interval.ms.kstreams.outer.join.spurious.results.fix__", 0L);
+            }
             try (TopologyTestDriver d = new TopologyTestDriver(b.build(), p, Instant.EPOCH)) {
                 final TestInputTopic<String, String>[] in = inputTopics(d, program.topics());
                 final TestOutputTopic<String, String> o = d.createOutputTopic("out", S.deserializer(), S.deserializer());
-                for (final Input r : inputs(seed, program.topics())) in[r.topic()].pipeInput(r.key(), r.value(), r.timestamp());
+                for (final Input r : inputs(seed, program.topics())) {
+                    if (program.wallClockStepMs() > 0) d.advanceWallClockTime(ofMillis(program.wallClockStepMs()));
+                    in[r.topic()].pipeInput(r.key(), r.value(), r.timestamp());
+                }
                 out.append("--- seed ").append(seed).append('\n');
                 for (final TestRecord<String, String> r : o.readRecordsToList()) {
                     out.append(r.key()).append(' ').append(r.value()).append(" @").append(r.timestamp()).append('\n');
