@@ -23,6 +23,7 @@ import {
   Record,
   SessionWindows,
   SlidingWindows,
+  Stores,
   StreamBuilder,
   StreamJoined,
   Suppressed,
@@ -30,6 +31,8 @@ import {
   type KGroupedStream,
   type KStream,
   type KTable,
+  type KeyValueIterator,
+  type KeyValueStore,
   type Processor,
   type ProcessorContext,
   type Windowed,
@@ -130,6 +133,51 @@ function wallClockCounter(): Processor<string, string, string, string> {
     },
     process() {
       seen++;
+    },
+  };
+}
+
+/** `key=value,` per entry, null values left out as in Differential.java (see its `scan`: a Java bug). */
+function scan(it: KeyValueIterator<string, string>): string {
+  let out = '';
+  try {
+    while (it.hasNext()) {
+      const kv = it.next();
+      if (kv.value !== null) out += `${kv.key}=${kv.value},`;
+    }
+  } finally {
+    it.close();
+  }
+  return out;
+}
+
+/**
+ * Keeps values in store "kv" (keys a-d and, for values with digits divisible by 3, key+"x"
+ * with putIfAbsent; a null value deletes), forwards what each write replaced, and every 6 ms
+ * of stream time forwards scans: all(), reverseRange("b", "c") and prefixScan("a").
+ */
+function storeScanner(): Processor<string, string, string, string> {
+  let context: ProcessorContext<string, string>;
+  let store: KeyValueStore<string, string>;
+  return {
+    init(c: ProcessorContext<string, string>) {
+      context = c;
+      store = c.getStateStore('kv');
+      c.schedule(6, PunctuationType.STREAM_TIME, (ts) => {
+        c.forward(new Record('all', scan(store.all()), ts));
+        c.forward(new Record('rev', scan(store.reverseRange('b', 'c')), ts));
+        c.forward(new Record('pre', scan(store.prefixScan('a', S.serializer())), ts));
+      });
+    },
+    process(record: Record<string, string>) {
+      let old: string | null;
+      if (record.value === null) old = store.delete(record.key);
+      else if (digit(record.value) % 3 === 0) old = store.putIfAbsent(`${record.key}x`, record.value);
+      else {
+        old = store.get(record.key);
+        store.put(record.key, record.value);
+      }
+      context.forward(record.withValue(String(old)));
     },
   };
 }
@@ -629,6 +677,20 @@ const PROGRAMS: { readonly [name: string]: readonly [topics: number, build: (b: 
     150,
   ],
   'wall-clock-punctuation': [1, (b) => stream(b, 0).process(wallClockCounter).to('out', Produced.with(S, S)), 150],
+  'store-scans': [
+    1,
+    (b) => {
+      b.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore('kv'), S, S));
+      stream(b, 0).process(storeScanner, 'kv').to('out', Produced.with(S, S));
+    },
+  ],
+  'store-scans-cached': [
+    1,
+    (b) => {
+      b.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore('kv'), S, S).withCachingEnabled());
+      stream(b, 0).process(storeScanner, 'kv').to('out', Produced.with(S, S));
+    },
+  ],
 };
 
 /** Our output for every seed, in the fixture's format. */
