@@ -22,11 +22,15 @@ export interface ReadOnlyWindowStore<K, V> {
   backwardFetch(key: K, timeFrom: number, timeTo: number): WindowStoreIterator<V>;
   /** Like the key-range `fetch`, in reverse order. */
   backwardFetch(keyFrom: K | null, keyTo: K | null, timeFrom: number, timeTo: number): KeyValueIterator<Windowed<K>, V>;
-  /** Every window starting in `[timeFrom, timeTo]`, by start time, then key bytes. */
+  /**
+   * Every window starting in `[timeFrom, timeTo]`. In Kafka's order: by start time, then key
+   * bytes, for in-memory stores; for persistent (LevelDB) stores by segment of
+   * `max(retention / 2, 60 s)`, then key bytes, then start time (RocksDB's order).
+   */
   fetchAll(timeFrom: number, timeTo: number): KeyValueIterator<Windowed<K>, V>;
   /** Like `fetchAll`, latest first. */
   backwardFetchAll(timeFrom: number, timeTo: number): KeyValueIterator<Windowed<K>, V>;
-  /** Every window, by start time, then key bytes. */
+  /** Every window, in `fetchAll`'s order. */
   all(): KeyValueIterator<Windowed<K>, V>;
   /** Every window, latest first. */
   backwardAll(): KeyValueIterator<Windowed<K>, V>;

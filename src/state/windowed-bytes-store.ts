@@ -7,13 +7,19 @@ import type { StoreKeySchema } from './internals/store-key-schema.js';
  * key-value store over composite keys — `key + start(8) + seqnum(4)` for windows,
  * `key + end(8) + start(8)` for sessions, the same bytes as the changelog's keys — that
  * drops entries older than its retention and can also iterate by time. `range` is in key
- * byte order (one key's windows are contiguous), `fetchByTime` in time order.
+ * byte order (one key's windows are contiguous), `fetchByTime` by time (`compareFetchOrder`).
  */
 export interface WindowedBytesStore extends KeyValueBytesStore {
   readonly schema: StoreKeySchema;
   /** How long entries are kept after the largest time written (ms). */
   readonly retentionPeriod: number;
-  /** Entries whose time (window start / session end) is in `[from, to]`, in the schema's time order. */
+  /**
+   * The order of `fetchByTime`, on string-form keys: the schema's time order, except for a
+   * persistent window store that is not time-ordered, which orders as Kafka's RocksDB
+   * segments do (segment by segment, composite key bytes within one).
+   */
+  readonly compareFetchOrder: (a: string, b: string) => number;
+  /** Entries whose time (window start / session end) is in `[from, to]`, in `compareFetchOrder`. */
   fetchByTime(from: number, to: number, reverse: boolean): KeyValueIterator<Buffer, Buffer>;
 }
 

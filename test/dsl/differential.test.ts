@@ -21,21 +21,24 @@ import {
   Produced,
   PunctuationType,
   Record,
+  SessionWindow,
   SessionWindows,
   SlidingWindows,
   Stores,
   StreamBuilder,
   StreamJoined,
   Suppressed,
+  Windowed,
   TimeWindows,
   type KGroupedStream,
   type KStream,
   type KTable,
   type KeyValueIterator,
   type KeyValueStore,
+  type SessionStore,
+  type WindowStore,
   type Processor,
   type ProcessorContext,
-  type Windowed,
 } from '../../src/index.js';
 import { driverFor, L, S, STRING_DEFAULTS } from './driver-helpers.js';
 
@@ -178,6 +181,85 @@ function storeScanner(): Processor<string, string, string, string> {
         store.put(record.key, record.value);
       }
       context.forward(record.withValue(String(old)));
+    },
+  };
+}
+
+/** `key@start/end=value,` per entry, null values left out as in Differential.java. */
+function windowedScan(it: KeyValueIterator<Windowed<string>, string>): string {
+  let out = '';
+  try {
+    while (it.hasNext()) {
+      const kv = it.next();
+      if (kv.value !== null) out += `${windowed(kv.key)}=${kv.value},`;
+    }
+  } finally {
+    it.close();
+  }
+  return out;
+}
+
+/**
+ * Window store "ws" (retention 30 ms, windows of 10): each record puts its value (null
+ * deletes) into its key's window at ts - ts % 10 and forwards fetch(key, ts - 20, ts); every
+ * 7 ms of stream time forwards fetchAll(t - 25, t), backwardFetch("b", "c", t - 25, t) and
+ * backwardAll().
+ */
+function windowStoreScanner(): Processor<string, string, string, string> {
+  let context: ProcessorContext<string, string>;
+  let store: WindowStore<string, string>;
+  return {
+    init(c: ProcessorContext<string, string>) {
+      context = c;
+      store = c.getStateStore('ws');
+      c.schedule(7, PunctuationType.STREAM_TIME, (ts) => {
+        c.forward(new Record('all', windowedScan(store.fetchAll(ts - 25, ts)), ts));
+        c.forward(new Record('rev', windowedScan(store.backwardFetch('b', 'c', ts - 25, ts)), ts));
+        c.forward(new Record('ball', windowedScan(store.backwardAll()), ts));
+      });
+    },
+    process(record: Record<string, string>) {
+      const ts = record.timestamp;
+      store.put(record.key, record.value, ts - (ts % 10));
+      let out = '';
+      const it = store.fetch(record.key, ts - 20, ts);
+      try {
+        while (it.hasNext()) {
+          const kv = it.next();
+          out += `${kv.key}=${kv.value},`;
+        }
+      } finally {
+        it.close();
+      }
+      context.forward(record.withValue(out));
+    },
+  };
+}
+
+/**
+ * Session store "ss" (retention 30 ms): each record puts its value as the session
+ * [max(0, ts - digit), ts] of its key (a null value removes [ts, ts]) and forwards
+ * findSessions(key, ts - 10, ts); every 7 ms of stream time forwards fetch("a"),
+ * findSessions("b", "d", t - 20, t) and backwardFindSessions("b", "d", t - 20, t).
+ */
+function sessionStoreScanner(): Processor<string, string, string, string> {
+  let context: ProcessorContext<string, string>;
+  let store: SessionStore<string, string>;
+  return {
+    init(c: ProcessorContext<string, string>) {
+      context = c;
+      store = c.getStateStore('ss');
+      c.schedule(7, PunctuationType.STREAM_TIME, (ts) => {
+        c.forward(new Record('a', windowedScan(store.fetch('a')), ts));
+        c.forward(new Record('bd', windowedScan(store.findSessions('b', 'd', ts - 20, ts)), ts));
+        c.forward(new Record('rev', windowedScan(store.backwardFindSessions('b', 'd', ts - 20, ts)), ts));
+      });
+    },
+    process(record: Record<string, string>) {
+      const ts = record.timestamp;
+      if (record.value === null) store.remove(new Windowed(record.key, new SessionWindow(ts, ts)));
+      else store.put(new Windowed(record.key, new SessionWindow(Math.max(0, ts - digit(record.value)), ts)), record.value);
+      context.forward(record.withValue(windowedScan(store.findSessions(record.key, ts - 10, ts))));
     },
   };
 }
@@ -689,6 +771,34 @@ const PROGRAMS: { readonly [name: string]: readonly [topics: number, build: (b: 
     (b) => {
       b.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore('kv'), S, S).withCachingEnabled());
       stream(b, 0).process(storeScanner, 'kv').to('out', Produced.with(S, S));
+    },
+  ],
+  'window-store-scans': [
+    1,
+    (b) => {
+      b.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore('ws', 30, 10, false), S, S));
+      stream(b, 0).process(windowStoreScanner, 'ws').to('out', Produced.with(S, S));
+    },
+  ],
+  'window-store-scans-cached': [
+    1,
+    (b) => {
+      b.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore('ws', 30, 10, false), S, S).withCachingEnabled());
+      stream(b, 0).process(windowStoreScanner, 'ws').to('out', Produced.with(S, S));
+    },
+  ],
+  'session-store-scans': [
+    1,
+    (b) => {
+      b.addStateStore(Stores.sessionStoreBuilder(Stores.persistentSessionStore('ss', 30), S, S));
+      stream(b, 0).process(sessionStoreScanner, 'ss').to('out', Produced.with(S, S));
+    },
+  ],
+  'session-store-scans-cached': [
+    1,
+    (b) => {
+      b.addStateStore(Stores.sessionStoreBuilder(Stores.persistentSessionStore('ss', 30), S, S).withCachingEnabled());
+      stream(b, 0).process(sessionStoreScanner, 'ss').to('out', Produced.with(S, S));
     },
   ],
 };

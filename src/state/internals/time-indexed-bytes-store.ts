@@ -6,7 +6,7 @@ import type { KeyValueIterator } from '../key-value-iterator.js';
 import type { StateStore } from '../state-store.js';
 import type { StateStoreContext } from '../state-store-context.js';
 import type { WindowedBytesStore } from '../windowed-bytes-store.js';
-import { keyBytes, keyString } from './byte-keys.js';
+import { compareKeys, keyBytes, keyString } from './byte-keys.js';
 import { IndexedBytesStore } from './indexed-bytes-store.js';
 import { KeyListIterator } from './key-list-iterator.js';
 import { MappedIterator } from './mapped-iterator.js';
@@ -38,6 +38,7 @@ export class TimeIndexedBytesStore implements WindowedBytesStore {
 
   /** Segment length of time-ordered stores (Kafka's default `max(retention / 2, 60 s)`); 0 = exact expiry. */
   private readonly segmentInterval: number;
+  readonly compareFetchOrder: (a: string, b: string) => number;
 
   constructor(
     private readonly inner: KeyValueBytesStore,
@@ -51,7 +52,13 @@ export class TimeIndexedBytesStore implements WindowedBytesStore {
     readonly timeOrdered = false,
   ) {
     this.name = inner.name;
-    this.segmentInterval = timeOrdered ? Math.max(Math.floor(retentionPeriod / 2), 60_000) : 0;
+    const kafkaSegment = Math.max(Math.floor(retentionPeriod / 2), 60_000);
+    this.segmentInterval = timeOrdered ? kafkaSegment : 0;
+    // Kafka's RocksDB window stores scan by time segment by segment, in key byte order within
+    // one; its in-memory and time-ordered stores in time order. (Its plain RocksDB session
+    // store has no scan by time; ours scans in time order.)
+    const segmented = inner.persistent() && !timeOrdered && schema !== SESSION_KEY_SCHEMA;
+    this.compareFetchOrder = segmented ? segmentedOrder(schema, kafkaSegment) : schema.compareTimeOrder;
   }
 
   async init(context: StateStoreContext, root: StateStore): Promise<void> {
@@ -95,7 +102,16 @@ export class TimeIndexedBytesStore implements WindowedBytesStore {
 
   delete(key: Buffer): Buffer | null {
     const old = this.get(key);
-    if (old !== null) this.put(key, null);
+    if (old !== null) {
+      this.put(key, null);
+    } else {
+      // Removing what is not there still moves the observed time, as in Kafka's segmented stores.
+      const time = this.schema.time(keyString(key));
+      if (time > this.observedStreamTime) {
+        this.observedStreamTime = time;
+        this.expire();
+      }
+    }
     return old;
   }
 
@@ -123,7 +139,9 @@ export class TimeIndexedBytesStore implements WindowedBytesStore {
     // Scans by time (emitting closed windows) see a time-ordered store's sessions until their
     // segment is dropped, as Kafka's `fetchSessions`.
     const minLive = this.timeOrdered && this.schema === SESSION_KEY_SCHEMA ? this.minLiveSegmentStart() : this.minLiveForReads();
-    const keys = this.index.keysBetween(Math.max(from, minLive), to, this.schema.compareTimeOrder, reverse);
+    const timeOrder = this.compareFetchOrder === this.schema.compareTimeOrder;
+    const keys = this.index.keysBetween(Math.max(from, minLive), to, this.schema.compareTimeOrder, reverse && timeOrder);
+    if (!timeOrder) keys.sort(reverse ? (a, b) => this.compareFetchOrder(b, a) : this.compareFetchOrder);
     return new KeyListIterator(this.name, keys, (k) => this.inner.get(keyBytes(k)));
   }
 
@@ -201,4 +219,9 @@ export class TimeIndexedBytesStore implements WindowedBytesStore {
     for (const { key } of this.inner.all()) keys.push(keyString(key));
     return keys;
   }
+}
+
+/** Kafka's RocksDB scan order: by segment of `interval` ms, then composite key bytes. */
+function segmentedOrder(schema: StoreKeySchema, interval: number): (a: string, b: string) => number {
+  return (a, b) => Math.floor(schema.time(a) / interval) - Math.floor(schema.time(b) / interval) || compareKeys(a, b);
 }

@@ -11,7 +11,7 @@ import { MergedSortedCacheIterator } from './merged-sorted-cache-iterator.js';
  * (so flushes, eviction and the shared task budget are the key-value cache's), plus what
  * windowed reads need: per-key range reads only look at the cached entries of that key
  * (a session merge or sliding-window update per record must not scan the whole cache),
- * and time-ordered reads merge the cached entries in time order.
+ * and reads by time merge the cached entries in the store's `compareFetchOrder`.
  *
  * As in Kafka, the cache knows nothing of retention: a window still in the cache is served
  * (and merged, for sessions) after the store below has expired it, until evicted. Kafka's
@@ -20,6 +20,7 @@ import { MergedSortedCacheIterator } from './merged-sorted-cache-iterator.js';
 export class CachingWindowedBytesStore extends CachingKeyValueStore implements WindowedBytesStore {
   readonly schema: StoreKeySchema;
   readonly retentionPeriod: number;
+  readonly compareFetchOrder: (a: string, b: string) => number;
   /** Every cached entry (clean or dirty) by base key. */
   private readonly byBase = new Map<string, Set<CacheEntry>>();
 
@@ -27,6 +28,7 @@ export class CachingWindowedBytesStore extends CachingKeyValueStore implements W
     super(wrapped);
     this.schema = wrapped.schema;
     this.retentionPeriod = wrapped.retentionPeriod;
+    this.compareFetchOrder = wrapped.compareFetchOrder;
   }
 
   override close(): void | Promise<void> {
@@ -43,9 +45,10 @@ export class CachingWindowedBytesStore extends CachingKeyValueStore implements W
       const time = schema.time(entry.k);
       if (time >= from && time <= to) cached.push(entry);
     }
-    cached.sort((a, b) => (reverse ? schema.compareTimeOrder(b.k, a.k) : schema.compareTimeOrder(a.k, b.k)));
+    const order = this.compareFetchOrder;
+    cached.sort((a, b) => (reverse ? order(b.k, a.k) : order(a.k, b.k)));
     const stored = (this.wrapped as WindowedBytesStore).fetchByTime(from, to, reverse);
-    const compare = (a: Buffer, b: Buffer): number => schema.compareTimeOrder(a.toString('latin1'), b.toString('latin1'));
+    const compare = (a: Buffer, b: Buffer): number => order(a.toString('latin1'), b.toString('latin1'));
     return new MergedSortedCacheIterator(this.name, cached.map((e) => ({ key: e.key, value: e.value })), stored, reverse, compare);
   }
 

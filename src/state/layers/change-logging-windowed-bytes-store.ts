@@ -13,11 +13,13 @@ import { ChangeLoggingTimestampedKeyValueBytesStore } from './change-logging-tim
 export class ChangeLoggingWindowedBytesStore extends ChangeLoggingKeyValueBytesStore implements WindowedBytesStore {
   readonly schema: StoreKeySchema;
   readonly retentionPeriod: number;
+  readonly compareFetchOrder: (a: string, b: string) => number;
 
   constructor(wrapped: WindowedBytesStore) {
     super(wrapped);
     this.schema = wrapped.schema;
     this.retentionPeriod = wrapped.retentionPeriod;
+    this.compareFetchOrder = wrapped.compareFetchOrder;
   }
 
   fetchByTime(from: number, to: number, reverse: boolean): KeyValueIterator<Buffer, Buffer> {
@@ -32,11 +34,13 @@ export class ChangeLoggingWindowedBytesStore extends ChangeLoggingKeyValueBytesS
 export class ChangeLoggingTimestampedWindowedBytesStore extends ChangeLoggingTimestampedKeyValueBytesStore implements WindowedBytesStore {
   readonly schema: StoreKeySchema;
   readonly retentionPeriod: number;
+  readonly compareFetchOrder: (a: string, b: string) => number;
 
   constructor(wrapped: WindowedBytesStore) {
     super(wrapped);
     this.schema = wrapped.schema;
     this.retentionPeriod = wrapped.retentionPeriod;
+    this.compareFetchOrder = wrapped.compareFetchOrder;
   }
 
   fetchByTime(from: number, to: number, reverse: boolean): KeyValueIterator<Buffer, Buffer> {

@@ -24,6 +24,7 @@ async function setUp(
     windowSize: SIZE,
     retentionPeriod: RETENTION,
     cached: store.wrapped instanceof CachingWindowedBytesStore,
+    persistent: store.persistent(),
     async dispose() {
       await store.close();
       await context.cleanup();

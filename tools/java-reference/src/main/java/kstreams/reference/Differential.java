@@ -37,12 +37,16 @@ import org.apache.kafka.streams.kstream.StreamJoined;
 import org.apache.kafka.streams.kstream.Suppressed;
 import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.kstream.Windowed;
+import org.apache.kafka.streams.kstream.internals.SessionWindow;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.SessionStore;
+import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.test.TestRecord;
 
@@ -213,6 +217,84 @@ public final class Differential {
                 store.put(record.key(), record.value());
             }
             context.forward(record.withValue(String.valueOf(old)));
+        }
+    }
+
+    /** `key@start/end=value,` per entry, null values left out (the reverse-scan bug of `StoreScanner.scan`). */
+    static String windowedScan(final KeyValueIterator<Windowed<String>, String> it) {
+        final StringBuilder out = new StringBuilder();
+        try (it) {
+            while (it.hasNext()) {
+                final KeyValue<Windowed<String>, String> kv = it.next();
+                if (kv.value != null) out.append(windowed(kv.key)).append('=').append(kv.value).append(',');
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * Window store "ws" (retention 30 ms, windows of 10): each record puts its value (null
+     * deletes) into its key's window at ts - ts % 10 and forwards fetch(key, ts - 20, ts); every
+     * 7 ms of stream time forwards fetchAll(t - 25, t), backwardFetch("b", "c", t - 25, t) and
+     * backwardAll().
+     */
+    static final class WindowStoreScanner implements Processor<String, String, String, String> {
+        private ProcessorContext<String, String> context;
+        private WindowStore<String, String> store;
+
+        @Override
+        public void init(final ProcessorContext<String, String> context) {
+            this.context = context;
+            store = context.getStateStore("ws");
+            context.schedule(ofMillis(7), PunctuationType.STREAM_TIME, ts -> {
+                context.forward(new Record<>("all", windowedScan(store.fetchAll(ts - 25, ts)), ts));
+                context.forward(new Record<>("rev", windowedScan(store.backwardFetch("b", "c", ts - 25, ts)), ts));
+                context.forward(new Record<>("ball", windowedScan(store.backwardAll()), ts));
+            });
+        }
+
+        @Override
+        public void process(final Record<String, String> record) {
+            final long ts = record.timestamp();
+            store.put(record.key(), record.value(), ts - ts % 10);
+            final StringBuilder out = new StringBuilder();
+            try (WindowStoreIterator<String> it = store.fetch(record.key(), ts - 20, ts)) {
+                while (it.hasNext()) {
+                    final KeyValue<Long, String> kv = it.next();
+                    out.append(kv.key).append('=').append(kv.value).append(',');
+                }
+            }
+            context.forward(record.withValue(out.toString()));
+        }
+    }
+
+    /**
+     * Session store "ss" (retention 30 ms): each record puts its value as the session
+     * [max(0, ts - digit), ts] of its key (a null value removes [ts, ts]) and forwards
+     * findSessions(key, ts - 10, ts); every 7 ms of stream time forwards fetch("a"),
+     * findSessions("b", "d", t - 20, t) and backwardFindSessions("b", "d", t - 20, t).
+     */
+    static final class SessionStoreScanner implements Processor<String, String, String, String> {
+        private ProcessorContext<String, String> context;
+        private SessionStore<String, String> store;
+
+        @Override
+        public void init(final ProcessorContext<String, String> context) {
+            this.context = context;
+            store = context.getStateStore("ss");
+            context.schedule(ofMillis(7), PunctuationType.STREAM_TIME, ts -> {
+                context.forward(new Record<>("a", windowedScan(store.fetch("a")), ts));
+                context.forward(new Record<>("bd", windowedScan(store.findSessions("b", "d", ts - 20, ts)), ts));
+                context.forward(new Record<>("rev", windowedScan(store.backwardFindSessions("b", "d", ts - 20, ts)), ts));
+            });
+        }
+
+        @Override
+        public void process(final Record<String, String> record) {
+            final long ts = record.timestamp();
+            if (record.value() == null) store.remove(new Windowed<>(record.key(), new SessionWindow(ts, ts)));
+            else store.put(new Windowed<>(record.key(), new SessionWindow(Math.max(0, ts - digit(record.value())), ts)), record.value());
+            context.forward(record.withValue(windowedScan(store.findSessions(record.key(), ts - 10, ts))));
         }
     }
 
@@ -457,6 +539,22 @@ public final class Differential {
         p.put("store-scans-cached", new Program(1, b -> {
             b.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore("kv"), S, S).withCachingEnabled());
             stream(b, 0).process(StoreScanner::new, "kv").to("out", Produced.with(S, S));
+        }));
+        p.put("window-store-scans", new Program(1, b -> {
+            b.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore("ws", ofMillis(30), ofMillis(10), false), S, S));
+            stream(b, 0).process(WindowStoreScanner::new, "ws").to("out", Produced.with(S, S));
+        }));
+        p.put("window-store-scans-cached", new Program(1, b -> {
+            b.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore("ws", ofMillis(30), ofMillis(10), false), S, S).withCachingEnabled());
+            stream(b, 0).process(WindowStoreScanner::new, "ws").to("out", Produced.with(S, S));
+        }));
+        p.put("session-store-scans", new Program(1, b -> {
+            b.addStateStore(Stores.sessionStoreBuilder(Stores.persistentSessionStore("ss", ofMillis(30)), S, S));
+            stream(b, 0).process(SessionStoreScanner::new, "ss").to("out", Produced.with(S, S));
+        }));
+        p.put("session-store-scans-cached", new Program(1, b -> {
+            b.addStateStore(Stores.sessionStoreBuilder(Stores.persistentSessionStore("ss", ofMillis(30)), S, S).withCachingEnabled());
+            stream(b, 0).process(SessionStoreScanner::new, "ss").to("out", Produced.with(S, S));
         }));
         return p;
     }
