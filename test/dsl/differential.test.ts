@@ -108,45 +108,31 @@ const stream = (b: StreamBuilder, i: number): KStream<string, string> => b.strea
 const table = (b: StreamBuilder, i: number): KTable<string, string> => b.table(`in${i}`, Consumed.with(S, S));
 const joinWindows = (): JoinWindows => JoinWindows.ofTimeDifferenceAndGrace(5, 3);
 
-/** Counts records; every 5 ms of stream time forwards ("p", count since the last punctuation). */
-function punctuatingCounter(): Processor<string, string, string, string> {
-  let seen = 0;
-  return {
-    init(context: ProcessorContext<string, string>) {
-      context.schedule(5, PunctuationType.STREAM_TIME, (ts) => {
-        context.forward(new Record('p', String(seen), ts));
-        seen = 0;
-      });
-    },
-    process() {
-      seen++;
-    },
+/** Counts records; every `intervalMs` (of `type` time) forwards (`key`, count since the last punctuation). */
+function punctuatingCounter(type: PunctuationType, intervalMs: number, key: string): () => Processor<string, string, string, string> {
+  return () => {
+    let seen = 0;
+    return {
+      init(context: ProcessorContext<string, string>) {
+        context.schedule(intervalMs, type, (ts) => {
+          context.forward(new Record(key, String(seen), ts));
+          seen = 0;
+        });
+      },
+      process() {
+        seen++;
+      },
+    };
   };
 }
 
-/** Counts records; every 400 ms of wall-clock time forwards ("w", count since the last punctuation). */
-function wallClockCounter(): Processor<string, string, string, string> {
-  let seen = 0;
-  return {
-    init(context: ProcessorContext<string, string>) {
-      context.schedule(400, PunctuationType.WALL_CLOCK_TIME, (ts) => {
-        context.forward(new Record('w', String(seen), ts));
-        seen = 0;
-      });
-    },
-    process() {
-      seen++;
-    },
-  };
-}
-
-/** `key=value,` per entry, null values left out as in Differential.java (see its `scan`: a Java bug). */
-function scan(it: KeyValueIterator<string, string>): string {
+/** `key=value,` per entry (`keyText` of each key), null values left out as in Differential.java (see its `scan`: a Java bug). */
+function scan<K>(it: KeyValueIterator<K, string>, keyText: (key: K) => string = String): string {
   let out = '';
   try {
     while (it.hasNext()) {
       const kv = it.next();
-      if (kv.value !== null) out += `${kv.key}=${kv.value},`;
+      if (kv.value !== null) out += `${keyText(kv.key)}=${kv.value},`;
     }
   } finally {
     it.close();
@@ -185,20 +171,6 @@ function storeScanner(): Processor<string, string, string, string> {
   };
 }
 
-/** `key@start/end=value,` per entry, null values left out as in Differential.java. */
-function windowedScan(it: KeyValueIterator<Windowed<string>, string>): string {
-  let out = '';
-  try {
-    while (it.hasNext()) {
-      const kv = it.next();
-      if (kv.value !== null) out += `${windowed(kv.key)}=${kv.value},`;
-    }
-  } finally {
-    it.close();
-  }
-  return out;
-}
-
 /**
  * Window store "ws" (retention 30 ms, windows of 10): each record puts its value (null
  * deletes) into its key's window at ts - ts % 10 and forwards fetch(key, ts - 20, ts); every
@@ -213,25 +185,15 @@ function windowStoreScanner(): Processor<string, string, string, string> {
       context = c;
       store = c.getStateStore('ws');
       c.schedule(7, PunctuationType.STREAM_TIME, (ts) => {
-        c.forward(new Record('all', windowedScan(store.fetchAll(ts - 25, ts)), ts));
-        c.forward(new Record('rev', windowedScan(store.backwardFetch('b', 'c', ts - 25, ts)), ts));
-        c.forward(new Record('ball', windowedScan(store.backwardAll()), ts));
+        c.forward(new Record('all', scan(store.fetchAll(ts - 25, ts), windowed), ts));
+        c.forward(new Record('rev', scan(store.backwardFetch('b', 'c', ts - 25, ts), windowed), ts));
+        c.forward(new Record('ball', scan(store.backwardAll(), windowed), ts));
       });
     },
     process(record: Record<string, string>) {
       const ts = record.timestamp;
       store.put(record.key, record.value, ts - (ts % 10));
-      let out = '';
-      const it = store.fetch(record.key, ts - 20, ts);
-      try {
-        while (it.hasNext()) {
-          const kv = it.next();
-          out += `${kv.key}=${kv.value},`;
-        }
-      } finally {
-        it.close();
-      }
-      context.forward(record.withValue(out));
+      context.forward(record.withValue(scan(store.fetch(record.key, ts - 20, ts))));
     },
   };
 }
@@ -250,16 +212,16 @@ function sessionStoreScanner(): Processor<string, string, string, string> {
       context = c;
       store = c.getStateStore('ss');
       c.schedule(7, PunctuationType.STREAM_TIME, (ts) => {
-        c.forward(new Record('a', windowedScan(store.fetch('a')), ts));
-        c.forward(new Record('bd', windowedScan(store.findSessions('b', 'd', ts - 20, ts)), ts));
-        c.forward(new Record('rev', windowedScan(store.backwardFindSessions('b', 'd', ts - 20, ts)), ts));
+        c.forward(new Record('a', scan(store.fetch('a'), windowed), ts));
+        c.forward(new Record('bd', scan(store.findSessions('b', 'd', ts - 20, ts), windowed), ts));
+        c.forward(new Record('rev', scan(store.backwardFindSessions('b', 'd', ts - 20, ts), windowed), ts));
       });
     },
     process(record: Record<string, string>) {
       const ts = record.timestamp;
       if (record.value === null) store.remove(new Windowed(record.key, new SessionWindow(ts, ts)));
       else store.put(new Windowed(record.key, new SessionWindow(Math.max(0, ts - digit(record.value)), ts)), record.value);
-      context.forward(record.withValue(windowedScan(store.findSessions(record.key, ts - 10, ts))));
+      context.forward(record.withValue(scan(store.findSessions(record.key, ts - 10, ts), windowed)));
     },
   };
 }
@@ -420,7 +382,7 @@ const PROGRAMS: { readonly [name: string]: readonly [topics: number, build: (b: 
     2,
     (b) => stream(b, 0).outerJoin(stream(b, 1), joined, JoinWindows.ofTimeDifferenceWithNoGrace(4), StreamJoined.with(S, S, S)).to('out', Produced.with(S, S)),
   ],
-  'stream-time-punctuation': [1, (b) => stream(b, 0).process(punctuatingCounter).to('out', Produced.with(S, S))],
+  'stream-time-punctuation': [1, (b) => stream(b, 0).process(punctuatingCounter(PunctuationType.STREAM_TIME, 5, 'p')).to('out', Produced.with(S, S))],
   'stream-stream-inner': [2, (b) => stream(b, 0).join(stream(b, 1), joined, joinWindows(), StreamJoined.with(S, S, S)).to('out', Produced.with(S, S))],
   'stream-stream-left': [2, (b) => stream(b, 0).leftJoin(stream(b, 1), joined, joinWindows(), StreamJoined.with(S, S, S)).to('out', Produced.with(S, S))],
   'stream-stream-outer': [2, (b) => stream(b, 0).outerJoin(stream(b, 1), joined, joinWindows(), StreamJoined.with(S, S, S)).to('out', Produced.with(S, S))],
@@ -758,7 +720,7 @@ const PROGRAMS: { readonly [name: string]: readonly [topics: number, build: (b: 
     (b) => stream(b, 0).outerJoin(stream(b, 1), joined, joinWindows(), StreamJoined.with(S, S, S)).to('out', Produced.with(S, S)),
     150,
   ],
-  'wall-clock-punctuation': [1, (b) => stream(b, 0).process(wallClockCounter).to('out', Produced.with(S, S)), 150],
+  'wall-clock-punctuation': [1, (b) => stream(b, 0).process(punctuatingCounter(PunctuationType.WALL_CLOCK_TIME, 400, 'w')).to('out', Produced.with(S, S)), 150],
   'store-scans': [
     1,
     (b) => {

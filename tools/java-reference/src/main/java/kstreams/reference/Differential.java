@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -46,7 +47,6 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.SessionStore;
 import org.apache.kafka.streams.state.WindowStore;
-import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.test.TestRecord;
 
@@ -134,14 +134,23 @@ public final class Differential {
         return b.table("in" + i, Consumed.with(S, S));
     }
 
-    /** Counts records; every 5 ms of stream time forwards ("p", count since the last punctuation). */
+    /** Counts records; every `intervalMs` (of `type` time) forwards (`key`, count since the last punctuation). */
     static final class PunctuatingCounter implements Processor<String, String, String, String> {
+        private final PunctuationType type;
+        private final long intervalMs;
+        private final String key;
         private int seen;
+
+        PunctuatingCounter(final PunctuationType type, final long intervalMs, final String key) {
+            this.type = type;
+            this.intervalMs = intervalMs;
+            this.key = key;
+        }
 
         @Override
         public void init(final ProcessorContext<String, String> context) {
-            context.schedule(ofMillis(5), PunctuationType.STREAM_TIME, ts -> {
-                context.forward(new Record<>("p", String.valueOf(seen), ts));
+            context.schedule(ofMillis(intervalMs), type, ts -> {
+                context.forward(new Record<>(key, String.valueOf(seen), ts));
                 seen = 0;
             });
         }
@@ -152,22 +161,21 @@ public final class Differential {
         }
     }
 
-    /** Counts records; every 400 ms of wall-clock time forwards ("w", count since the last punctuation). */
-    static final class WallClockCounter implements Processor<String, String, String, String> {
-        private int seen;
-
-        @Override
-        public void init(final ProcessorContext<String, String> context) {
-            context.schedule(ofMillis(400), PunctuationType.WALL_CLOCK_TIME, ts -> {
-                context.forward(new Record<>("w", String.valueOf(seen), ts));
-                seen = 0;
-            });
+    /**
+     * `key=value,` per entry (`keyText` of each key). Null values are left out: Java 4.4's
+     * caching stores return a key deleted in the cache (and absent below) with a null value from
+     * a reverse scan when it sorts after the store's next key (their skip of deleted cache
+     * entries assumes forward order); ours skip such a key, as forward scans do in both.
+     */
+    static <K> String scan(final KeyValueIterator<K, String> it, final Function<K, String> keyText) {
+        final StringBuilder out = new StringBuilder();
+        try (it) {
+            while (it.hasNext()) {
+                final KeyValue<K, String> kv = it.next();
+                if (kv.value != null) out.append(keyText.apply(kv.key)).append('=').append(kv.value).append(',');
+            }
         }
-
-        @Override
-        public void process(final Record<String, String> record) {
-            seen++;
-        }
+        return out.toString();
     }
 
     /**
@@ -184,27 +192,10 @@ public final class Differential {
             this.context = context;
             store = context.getStateStore("kv");
             context.schedule(ofMillis(6), PunctuationType.STREAM_TIME, ts -> {
-                context.forward(new Record<>("all", scan(store.all()), ts));
-                context.forward(new Record<>("rev", scan(store.reverseRange("b", "c")), ts));
-                context.forward(new Record<>("pre", scan(store.prefixScan("a", S.serializer())), ts));
+                context.forward(new Record<>("all", scan(store.all(), k -> k), ts));
+                context.forward(new Record<>("rev", scan(store.reverseRange("b", "c"), k -> k), ts));
+                context.forward(new Record<>("pre", scan(store.prefixScan("a", S.serializer()), k -> k), ts));
             });
-        }
-
-        /**
-         * `key=value,` per entry. Null values are left out: Java 4.4's caching store returns a key
-         * deleted in the cache (and absent below) with a null value from a reverse scan when it
-         * sorts after the store's next key (its skip of deleted cache entries assumes forward
-         * order); ours skips such a key, as forward scans do in both.
-         */
-        private static String scan(final KeyValueIterator<String, String> it) {
-            final StringBuilder out = new StringBuilder();
-            try (it) {
-                while (it.hasNext()) {
-                    final KeyValue<String, String> kv = it.next();
-                    if (kv.value != null) out.append(kv.key).append('=').append(kv.value).append(',');
-                }
-            }
-            return out.toString();
         }
 
         @Override
@@ -218,18 +209,6 @@ public final class Differential {
             }
             context.forward(record.withValue(String.valueOf(old)));
         }
-    }
-
-    /** `key@start/end=value,` per entry, null values left out (the reverse-scan bug of `StoreScanner.scan`). */
-    static String windowedScan(final KeyValueIterator<Windowed<String>, String> it) {
-        final StringBuilder out = new StringBuilder();
-        try (it) {
-            while (it.hasNext()) {
-                final KeyValue<Windowed<String>, String> kv = it.next();
-                if (kv.value != null) out.append(windowed(kv.key)).append('=').append(kv.value).append(',');
-            }
-        }
-        return out.toString();
     }
 
     /**
@@ -247,9 +226,9 @@ public final class Differential {
             this.context = context;
             store = context.getStateStore("ws");
             context.schedule(ofMillis(7), PunctuationType.STREAM_TIME, ts -> {
-                context.forward(new Record<>("all", windowedScan(store.fetchAll(ts - 25, ts)), ts));
-                context.forward(new Record<>("rev", windowedScan(store.backwardFetch("b", "c", ts - 25, ts)), ts));
-                context.forward(new Record<>("ball", windowedScan(store.backwardAll()), ts));
+                context.forward(new Record<>("all", scan(store.fetchAll(ts - 25, ts), Differential::windowed), ts));
+                context.forward(new Record<>("rev", scan(store.backwardFetch("b", "c", ts - 25, ts), Differential::windowed), ts));
+                context.forward(new Record<>("ball", scan(store.backwardAll(), Differential::windowed), ts));
             });
         }
 
@@ -257,14 +236,7 @@ public final class Differential {
         public void process(final Record<String, String> record) {
             final long ts = record.timestamp();
             store.put(record.key(), record.value(), ts - ts % 10);
-            final StringBuilder out = new StringBuilder();
-            try (WindowStoreIterator<String> it = store.fetch(record.key(), ts - 20, ts)) {
-                while (it.hasNext()) {
-                    final KeyValue<Long, String> kv = it.next();
-                    out.append(kv.key).append('=').append(kv.value).append(',');
-                }
-            }
-            context.forward(record.withValue(out.toString()));
+            context.forward(record.withValue(scan(store.fetch(record.key(), ts - 20, ts), String::valueOf)));
         }
     }
 
@@ -283,9 +255,9 @@ public final class Differential {
             this.context = context;
             store = context.getStateStore("ss");
             context.schedule(ofMillis(7), PunctuationType.STREAM_TIME, ts -> {
-                context.forward(new Record<>("a", windowedScan(store.fetch("a")), ts));
-                context.forward(new Record<>("bd", windowedScan(store.findSessions("b", "d", ts - 20, ts)), ts));
-                context.forward(new Record<>("rev", windowedScan(store.backwardFindSessions("b", "d", ts - 20, ts)), ts));
+                context.forward(new Record<>("a", scan(store.fetch("a"), Differential::windowed), ts));
+                context.forward(new Record<>("bd", scan(store.findSessions("b", "d", ts - 20, ts), Differential::windowed), ts));
+                context.forward(new Record<>("rev", scan(store.backwardFindSessions("b", "d", ts - 20, ts), Differential::windowed), ts));
             });
         }
 
@@ -294,7 +266,7 @@ public final class Differential {
             final long ts = record.timestamp();
             if (record.value() == null) store.remove(new Windowed<>(record.key(), new SessionWindow(ts, ts)));
             else store.put(new Windowed<>(record.key(), new SessionWindow(Math.max(0, ts - digit(record.value())), ts)), record.value());
-            context.forward(record.withValue(windowedScan(store.findSessions(record.key(), ts - 10, ts))));
+            context.forward(record.withValue(scan(store.findSessions(record.key(), ts - 10, ts), Differential::windowed)));
         }
     }
 
@@ -377,7 +349,7 @@ public final class Differential {
             .outerJoin(stream(b, 1), (l, r) -> l + "/" + r, JoinWindows.ofTimeDifferenceWithNoGrace(ofMillis(4)), StreamJoined.with(S, S, S))
             .to("out", Produced.with(S, S))));
         p.put("stream-time-punctuation", new Program(1, b -> stream(b, 0)
-            .process(PunctuatingCounter::new)
+            .process(() -> new PunctuatingCounter(PunctuationType.STREAM_TIME, 5, "p"))
             .to("out", Produced.with(S, S))));
         p.put("stream-stream-inner", new Program(2, b -> stream(b, 0)
             .join(stream(b, 1), (l, r) -> l + "/" + r, JoinWindows.ofTimeDifferenceAndGrace(ofMillis(5), ofMillis(3)), StreamJoined.with(S, S, S))
@@ -530,7 +502,7 @@ public final class Differential {
             .outerJoin(stream(b, 1), (l, r) -> l + "/" + r, JoinWindows.ofTimeDifferenceAndGrace(ofMillis(5), ofMillis(3)), StreamJoined.with(S, S, S))
             .to("out", Produced.with(S, S)), 150));
         p.put("wall-clock-punctuation", new Program(1, b -> stream(b, 0)
-            .process(WallClockCounter::new)
+            .process(() -> new PunctuatingCounter(PunctuationType.WALL_CLOCK_TIME, 400, "w"))
             .to("out", Produced.with(S, S)), 150));
         p.put("store-scans", new Program(1, b -> {
             b.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore("kv"), S, S));
