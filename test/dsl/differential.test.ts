@@ -30,6 +30,9 @@ import {
   Suppressed,
   Windowed,
   TimeWindows,
+  type FixedKeyProcessor,
+  type FixedKeyProcessorContext,
+  type FixedKeyRecord,
   type KGroupedStream,
   type KStream,
   type KTable,
@@ -38,6 +41,8 @@ import {
   type SessionStore,
   type WindowStore,
   type Processor,
+  type ValueTransformerContext,
+  type ValueTransformerWithKey,
   type ProcessorContext,
 } from '../../src/index.js';
 import { driverFor, L, S, STRING_DEFAULTS } from './driver-helpers.js';
@@ -222,6 +227,41 @@ function sessionStoreScanner(): Processor<string, string, string, string> {
       if (record.value === null) store.remove(new Windowed(record.key, new SessionWindow(ts, ts)));
       else store.put(new Windowed(record.key, new SessionWindow(Math.max(0, ts - digit(record.value)), ts)), record.value);
       context.forward(record.withValue(scan(store.findSessions(record.key, ts - 10, ts), windowed)));
+    },
+  };
+}
+
+/** Forwards each value after the key's previous one ("prev>value"), kept in store "pv" (a null value keeps it). */
+function previousValue(): FixedKeyProcessor<string, string, string> {
+  let context: FixedKeyProcessorContext<string, string>;
+  let store: KeyValueStore<string, string>;
+  return {
+    init(c: FixedKeyProcessorContext<string, string>) {
+      context = c;
+      store = c.getStateStore('pv');
+    },
+    process(record: FixedKeyRecord<string, string>) {
+      const old = store.get(record.key);
+      if (record.value !== null) store.put(record.key, record.value);
+      context.forward(record.withValue(`${old}>${record.value}`));
+    },
+  };
+}
+
+/**
+ * Appends to each value the first letter of the value it last transformed for the key
+ * (kept in store "tv"; "-" the first time). Called for old values too, as Java does.
+ */
+function firstLetterOfLast(): ValueTransformerWithKey<string, string, string> {
+  let store: KeyValueStore<string, string>;
+  return {
+    init(c: ValueTransformerContext) {
+      store = c.getStateStore('tv');
+    },
+    transform(key: string, value: string | null) {
+      const last = store.get(key);
+      if (value !== null) store.put(key, value);
+      return value === null ? null : value + (last === null ? '-' : last.slice(0, 1));
     },
   };
 }
@@ -762,6 +802,36 @@ const PROGRAMS: { readonly [name: string]: readonly [topics: number, build: (b: 
       b.addStateStore(Stores.sessionStoreBuilder(Stores.persistentSessionStore('ss', 30), S, S).withCachingEnabled());
       stream(b, 0).process(sessionStoreScanner, 'ss').to('out', Produced.with(S, S));
     },
+  ],
+  'process-values-store': [
+    1,
+    (b) => {
+      b.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore('pv'), S, S));
+      stream(b, 0).processValues(previousValue, 'pv').to('out', Produced.with(S, S));
+    },
+  ],
+  'table-transform-values-regroup-count': [
+    1,
+    (b) => {
+      b.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore('tv'), S, S));
+      tableOut(
+        table(b, 0)
+          .transformValues(firstLetterOfLast, 'tv')
+          .groupBy((_k, v) => KeyValue.pair(v.slice(-1), v), Grouped.with(S, S))
+          .count(),
+      );
+    },
+  ],
+  'repartition-count': [1, (b) => tableOut(stream(b, 0).repartition().groupByKey(Grouped.with(S, S)).count())],
+  'session-count-suppress-time-limit': [
+    1,
+    (b) =>
+      windowedOut(
+        grouped(b)
+          .windowedBy(SessionWindows.ofInactivityGapAndGrace(4, 3))
+          .count()
+          .suppress(Suppressed.untilTimeLimit(5, BufferConfig.maxRecords(2).emitEarlyWhenFull())),
+      ),
   ],
 };
 

@@ -40,6 +40,10 @@ import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.kstream.internals.SessionWindow;
 import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.kstream.ValueTransformerWithKey;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -268,6 +272,48 @@ public final class Differential {
             else store.put(new Windowed<>(record.key(), new SessionWindow(Math.max(0, ts - digit(record.value())), ts)), record.value());
             context.forward(record.withValue(scan(store.findSessions(record.key(), ts - 10, ts), Differential::windowed)));
         }
+    }
+
+    /** Forwards each value after the key's previous one ("prev>value"), kept in store "pv" (a null value keeps it). */
+    static final class PreviousValue implements FixedKeyProcessor<String, String, String> {
+        private FixedKeyProcessorContext<String, String> context;
+        private KeyValueStore<String, String> store;
+
+        @Override
+        public void init(final FixedKeyProcessorContext<String, String> context) {
+            this.context = context;
+            store = context.getStateStore("pv");
+        }
+
+        @Override
+        public void process(final FixedKeyRecord<String, String> record) {
+            final String old = store.get(record.key());
+            if (record.value() != null) store.put(record.key(), record.value());
+            context.forward(record.withValue(old + ">" + record.value()));
+        }
+    }
+
+    /**
+     * Appends to each value the first letter of the value it last transformed for the key
+     * (kept in store "tv"; "-" the first time). Called for old values too, as Java does.
+     */
+    static final class FirstLetterOfLast implements ValueTransformerWithKey<String, String, String> {
+        private KeyValueStore<String, String> store;
+
+        @Override
+        public void init(final org.apache.kafka.streams.processor.ProcessorContext context) {
+            store = context.getStateStore("tv");
+        }
+
+        @Override
+        public String transform(final String key, final String value) {
+            final String last = store.get(key);
+            if (value != null) store.put(key, value);
+            return value == null ? null : value + (last == null ? "-" : last.substring(0, 1));
+        }
+
+        @Override
+        public void close() {}
     }
 
     /**
@@ -528,6 +574,21 @@ public final class Differential {
             b.addStateStore(Stores.sessionStoreBuilder(Stores.persistentSessionStore("ss", ofMillis(30)), S, S).withCachingEnabled());
             stream(b, 0).process(SessionStoreScanner::new, "ss").to("out", Produced.with(S, S));
         }));
+        p.put("process-values-store", new Program(1, b -> {
+            b.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("pv"), S, S));
+            stream(b, 0).processValues(PreviousValue::new, "pv").to("out", Produced.with(S, S));
+        }));
+        p.put("table-transform-values-regroup-count", new Program(1, b -> {
+            b.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("tv"), S, S));
+            tableOut(table(b, 0).transformValues(FirstLetterOfLast::new, "tv")
+                .groupBy((k, v) -> KeyValue.pair(v.substring(v.length() - 1), v), Grouped.with(S, S)).count());
+        }));
+        p.put("repartition-count", new Program(1, b -> tableOut(stream(b, 0)
+            .repartition()
+            .groupByKey(Grouped.with(S, S)).count())));
+        p.put("session-count-suppress-time-limit", new Program(1, b -> windowedOut(grouped(b)
+            .windowedBy(SessionWindows.ofInactivityGapAndGrace(ofMillis(4), ofMillis(3))).count()
+            .suppress(Suppressed.untilTimeLimit(ofMillis(5), Suppressed.BufferConfig.maxRecords(2).emitEarlyWhenFull())))));
         return p;
     }
 
