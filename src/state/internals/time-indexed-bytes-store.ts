@@ -38,6 +38,8 @@ export class TimeIndexedBytesStore implements WindowedBytesStore {
 
   /** Segment length of time-ordered stores (Kafka's default `max(retention / 2, 60 s)`); 0 = exact expiry. */
   private readonly segmentInterval: number;
+  /** Scans by time in Kafka's RocksDB order (`segmentedOrder`) rather than time order. */
+  private readonly segmented: boolean;
   readonly compareFetchOrder: (a: string, b: string) => number;
 
   constructor(
@@ -57,8 +59,8 @@ export class TimeIndexedBytesStore implements WindowedBytesStore {
     // Kafka's RocksDB window stores scan by time segment by segment, in key byte order within
     // one; its in-memory and time-ordered stores in time order. (Its plain RocksDB session
     // store has no scan by time; ours scans in time order.)
-    const segmented = inner.persistent() && !timeOrdered && schema !== SESSION_KEY_SCHEMA;
-    this.compareFetchOrder = segmented ? segmentedOrder(schema, kafkaSegment) : schema.compareTimeOrder;
+    this.segmented = inner.persistent() && !timeOrdered && schema !== SESSION_KEY_SCHEMA;
+    this.compareFetchOrder = this.segmented ? segmentedOrder(schema, kafkaSegment) : schema.compareTimeOrder;
   }
 
   async init(context: StateStoreContext, root: StateStore): Promise<void> {
@@ -139,9 +141,8 @@ export class TimeIndexedBytesStore implements WindowedBytesStore {
     // Scans by time (emitting closed windows) see a time-ordered store's sessions until their
     // segment is dropped, as Kafka's `fetchSessions`.
     const minLive = this.timeOrdered && this.schema === SESSION_KEY_SCHEMA ? this.minLiveSegmentStart() : this.minLiveForReads();
-    const timeOrder = this.compareFetchOrder === this.schema.compareTimeOrder;
-    const keys = this.index.keysBetween(Math.max(from, minLive), to, this.schema.compareTimeOrder, reverse && timeOrder);
-    if (!timeOrder) keys.sort(reverse ? (a, b) => this.compareFetchOrder(b, a) : this.compareFetchOrder);
+    const keys = this.index.keysBetween(Math.max(from, minLive), to, this.schema.compareTimeOrder, reverse && !this.segmented);
+    if (this.segmented) keys.sort(reverse ? (a, b) => this.compareFetchOrder(b, a) : this.compareFetchOrder);
     return new KeyListIterator(this.name, keys, (k) => this.inner.get(keyBytes(k)));
   }
 
